@@ -1,0 +1,3 @@
+//! Dossier + templates -> Document (the IR).
+
+pub mod document;

@@ -1,0 +1,5 @@
+//! dce-core: everything a DCE dossier is and becomes. No GUI dependency;
+//! never reads the clock or the environment: dates and paths come from the caller.
+
+pub mod compose;
+pub mod render;

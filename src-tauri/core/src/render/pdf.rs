@@ -1,0 +1,7 @@
+//! Document -> PDF (printpdf). To be written.
+use super::RenderError;
+use crate::compose::document::{Document, RenderOptions};
+
+pub fn render(_doc: &Document, _opts: RenderOptions) -> Result<Vec<u8>, RenderError> {
+    Err(RenderError::pdf("not implemented"))
+}
