@@ -2,4 +2,10 @@
 //! never reads the clock or the environment: dates and paths come from the caller.
 
 pub mod compose;
+pub mod export;
+pub mod french;
+pub mod model;
 pub mod render;
+pub mod rules;
+pub mod samples;
+pub mod store;

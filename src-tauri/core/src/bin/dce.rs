@@ -1,1 +1,219 @@
-fn main() {}
+//! `dce`: the command line of DCE Unique. It is the caller that reads the
+//! clock and the environment, and passes them to the core library.
+
+use chrono::{Local, NaiveDate};
+use clap::{Parser, Subcommand, ValueEnum};
+use dce_core::export::{self, Format};
+use dce_core::rules::{self, Severity};
+use dce_core::store::{self, Store};
+use dce_core::{model, samples};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "dce",
+    version,
+    about = "DCE Unique en ligne de commande : dossiers, vérifications et exports."
+)]
+struct Cli {
+    #[arg(
+        long,
+        global = true,
+        value_name = "FICHIER",
+        help = "Base de données à utiliser (sinon $DCE_DB, sinon le dossier de données de l'utilisateur)"
+    )]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    #[command(about = "Liste les dossiers types fournis (un par ligne : nom, puis description)")]
+    Samples,
+    #[command(about = "Crée un dossier à partir d'un dossier type et affiche son numéro")]
+    New {
+        #[arg(
+            long,
+            value_name = "NOM",
+            help = "Nom du dossier type (voir « dce samples »)"
+        )]
+        sample: String,
+    },
+    #[command(about = "Importe un fichier .dce (JSON) et affiche le numéro du dossier créé")]
+    Import { file: PathBuf },
+    #[command(about = "Liste les dossiers de la base")]
+    List,
+    #[command(about = "Affiche un dossier au format JSON (.dce)")]
+    Show { id: i64 },
+    #[command(about = "Vérifie un dossier et liste les points à corriger")]
+    Check {
+        id: i64,
+        #[arg(long, help = "Sortie JSON")]
+        json: bool,
+        #[arg(
+            long,
+            value_name = "AAAA-MM-JJ",
+            help = "Date de lancement à retenir (sinon celle du dossier, sinon aujourd'hui)"
+        )]
+        date: Option<NaiveDate>,
+    },
+    #[command(about = "Exporte le document d'un dossier")]
+    Export {
+        id: i64,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+        #[arg(
+            long = "final",
+            help = "Version à publier : sans filigrane, refusée s'il reste un point bloquant"
+        )]
+        final_version: bool,
+    },
+    #[command(about = "Affiche le schéma JSON du format .dce")]
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Pdf,
+    Docx,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("Commande incorrecte : vérifiez les arguments (dce --help liste les commandes).\n\n{e}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("Erreur : {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+fn open(db: Option<PathBuf>) -> Result<Store, String> {
+    let path = store::resolve_db_path(db, std::env::var_os("DCE_DB"))
+        .ok_or("Impossible de trouver le dossier de données de l'utilisateur : indiquez une base avec --db FICHIER.")?;
+    Store::open(&path).map_err(|e| e.to_string())
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let now = Local::now().naive_local();
+    match cli.command {
+        Command::Samples => {
+            for s in samples::all() {
+                println!("{}\t{} — {}", s.name, s.title, s.description);
+            }
+        }
+        Command::Schema => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schemars::schema_for!(model::Dossier))
+                    .map_err(|e| e.to_string())?
+            );
+        }
+        Command::New { sample } => {
+            let s = samples::find(&sample).ok_or_else(|| {
+                let names: Vec<_> = samples::all().iter().map(|s| s.name).collect();
+                format!(
+                    "il n'y a pas de dossier type « {sample} ». Dossiers types disponibles : {}.",
+                    names.join(", ")
+                )
+            })?;
+            let dossier = s.instantiate(today(), uuid::Uuid::new_v4().to_string());
+            println!(
+                "{}",
+                open(cli.db)?
+                    .create(&dossier, now)
+                    .map_err(|e| e.to_string())?
+            );
+        }
+        Command::Import { file } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                format!(
+                    "impossible de lire « {} » : vérifiez le chemin du fichier. ({e})",
+                    file.display()
+                )
+            })?;
+            let dossier = store::parse_dce(&text).map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                open(cli.db)?
+                    .create(&dossier, now)
+                    .map_err(|e| e.to_string())?
+            );
+        }
+        Command::List => {
+            for d in open(cli.db)?.list().map_err(|e| e.to_string())? {
+                println!("{}\t{}\t{}\t{}", d.id, d.reference, d.object, d.buyer);
+            }
+        }
+        Command::Show { id } => {
+            println!(
+                "{}",
+                store::to_dce(&open(cli.db)?.load(id).map_err(|e| e.to_string())?)
+            );
+        }
+        Command::Check { id, json, date } => {
+            let dossier = open(cli.db)?.load(id).map_err(|e| e.to_string())?;
+            let date = date.unwrap_or_else(|| rules::judging_date(&dossier, today()));
+            let findings = rules::check(&dossier, date);
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&findings).map_err(|e| e.to_string())?
+                );
+            } else if findings.is_empty() {
+                println!("Aucun point à signaler.");
+            } else {
+                for f in &findings {
+                    println!(
+                        "[{}] {} ({}) — champ : {}",
+                        f.severity.label(),
+                        f.message,
+                        f.reference,
+                        f.field
+                    );
+                }
+                let blocking = findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Blocking)
+                    .count();
+                println!("{} point(s), dont {blocking} bloquant(s).", findings.len());
+            }
+        }
+        Command::Export {
+            id,
+            format,
+            out,
+            final_version,
+        } => {
+            let dossier = open(cli.db)?.load(id).map_err(|e| e.to_string())?;
+            let format = match format {
+                ExportFormat::Pdf => Format::Pdf,
+                ExportFormat::Docx => Format::Docx,
+            };
+            let bytes = export::render(&dossier, format, final_version, today())
+                .map_err(|e| e.to_string())?;
+            export::write_atomic(&out, &bytes).map_err(|e| e.to_string())?;
+            println!("{}", out.display());
+        }
+    }
+    Ok(())
+}

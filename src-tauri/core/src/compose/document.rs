@@ -103,10 +103,18 @@ pub struct Run {
 
 impl Run {
     pub fn plain(text: impl Into<String>) -> Self {
-        Run { text: text.into(), bold: false, italic: false }
+        Run {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
     }
     pub fn bold(text: impl Into<String>) -> Self {
-        Run { text: text.into(), bold: true, italic: false }
+        Run {
+            text: text.into(),
+            bold: true,
+            italic: false,
+        }
     }
 }
 

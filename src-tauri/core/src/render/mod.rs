@@ -18,9 +18,15 @@ pub struct RenderError {
 
 impl RenderError {
     pub fn pdf(detail: impl std::fmt::Display) -> Self {
-        RenderError { format: "PDF", detail: detail.to_string() }
+        RenderError {
+            format: "PDF",
+            detail: detail.to_string(),
+        }
     }
     pub fn docx(detail: impl std::fmt::Display) -> Self {
-        RenderError { format: "DOCX", detail: detail.to_string() }
+        RenderError {
+            format: "DOCX",
+            detail: detail.to_string(),
+        }
     }
 }

@@ -1,0 +1,121 @@
+//! The Jinja side: the dossier and its French wording in, Markdown out.
+
+use super::{labels, MISSING};
+use crate::french;
+use crate::model::{Dossier, Flexibility, PriceForm};
+use chrono::{NaiveDate, NaiveDateTime};
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Value;
+use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
+
+const DCE: &str = include_str!("../../../../templates/document/dce.md");
+
+pub fn render_dce(dossier: &Dossier) -> Result<String, Error> {
+    let env = environment()?;
+    env.get_template("dce.md")?
+        .render(minijinja::context! { d => Value::from(minijinja::value::Serde(dossier)) })
+}
+
+fn environment() -> Result<Environment<'static>, Error> {
+    let mut env = Environment::new();
+    // A misspelt variable in the template must fail the tests, not print nothing.
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_syntax(
+        SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .build()?,
+    );
+    env.set_formatter(|out, _state, value| {
+        let text = if value.is_none() {
+            String::new()
+        } else {
+            value.to_string()
+        };
+        if value.is_safe() {
+            out.write_str(&text)
+        } else {
+            out.write_str(&escape_markdown(&text))
+        }
+        .map_err(Error::from)
+    });
+    env.add_filter("money", |cents: i64| french::money_ht(cents));
+    env.add_filter("date", |s: String| parse::<NaiveDate>(&s).map(french::date));
+    env.add_filter("datetime", |s: String| {
+        parse::<NaiveDateTime>(&s).map(french::datetime)
+    });
+    env.add_filter("or_missing", |s: Value| {
+        if s.is_none() || s.is_undefined() || s.to_string().trim().is_empty() {
+            Value::from(MISSING)
+        } else {
+            s
+        }
+    });
+    env.add_filter("nature", |v: Value| label(v, labels::nature));
+    env.add_filter("ccag", |v: Value| label(v, labels::ccag));
+    env.add_filter("ccag_short", |v: Value| label(v, labels::ccag_short));
+    env.add_filter("flexibility", |v: Value| {
+        label::<Flexibility>(v, labels::flexibility)
+    });
+    env.add_filter("price_form", |v: Value| {
+        label::<PriceForm>(v, labels::price_form)
+    });
+    // Table cells and list items are one line: a newline typed by the user would end them.
+    env.add_filter("oneline", |s: String| {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    });
+    env.add_filter("thousands", |n: u64| french::group_thousands(n));
+    env.add_template("dce.md", DCE)?;
+    Ok(env)
+}
+
+fn parse<T: std::str::FromStr>(s: &str) -> Result<T, Error> {
+    s.parse()
+        .map_err(|_| Error::new(ErrorKind::InvalidOperation, format!("not a date: {s}")))
+}
+
+/// Maps a serialised enum value back to its type and then to its French label.
+fn label<T: serde::de::DeserializeOwned>(
+    v: Value,
+    f: fn(T) -> &'static str,
+) -> Result<String, Error> {
+    let t: T =
+        serde_json::from_value(serde_json::to_value(&v).map_err(bad_value)?).map_err(bad_value)?;
+    Ok(f(t).to_string())
+}
+
+fn bad_value(e: serde_json::Error) -> Error {
+    Error::new(ErrorKind::InvalidOperation, e.to_string())
+}
+
+/// Backslash-escapes the characters Markdown would interpret, so a value
+/// the user typed (« 3 * 2 », « #1 », « [lot] ») prints as typed.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '+'
+                | '-'
+                | '.'
+                | '!'
+                | '|'
+                | '~'
+                | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

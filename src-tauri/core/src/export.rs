@@ -1,0 +1,141 @@
+//! Dossier -> file on disk: compose, render, and write atomically. A final
+//! export is refused while a blocking finding remains.
+
+use crate::compose::{self, document::RenderOptions, ComposeError};
+use crate::model::Dossier;
+use crate::render::{self, RenderError};
+use crate::rules::{self, Finding, Severity};
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("La version à publier est refusée tant que {} point(s) bloquant(s) reste(nt) à corriger :\n{}", .0.len(), list(.0))]
+    Blocked(Vec<Finding>),
+    #[error(transparent)]
+    Compose(#[from] ComposeError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error("Impossible d'écrire dans « {} » : {reason} Aucun fichier n'a été créé. ({detail})", path.display())]
+    Write {
+        path: PathBuf,
+        reason: &'static str,
+        detail: String,
+    },
+}
+
+fn list(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| format!("- {} ({})", f.message, f.reference))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The document of `dossier` in `format`. A final version (`final_version`)
+/// carries no watermark and is refused while a blocking finding remains;
+/// findings are judged on the launch date, or `today` while none is set.
+pub fn render(
+    dossier: &Dossier,
+    format: Format,
+    final_version: bool,
+    today: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    if final_version {
+        let blocking: Vec<Finding> = rules::check(dossier, rules::judging_date(dossier, today))
+            .into_iter()
+            .filter(|f| f.severity == Severity::Blocking)
+            .collect();
+        if !blocking.is_empty() {
+            return Err(ExportError::Blocked(blocking));
+        }
+    }
+    let doc = compose::dce(dossier)?;
+    let opts = RenderOptions {
+        draft: !final_version,
+    };
+    Ok(match format {
+        Format::Pdf => render::pdf::render(&doc, opts)?,
+        Format::Docx => render::docx::render(&doc, opts)?,
+    })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and
+/// a rename, so a failure never leaves a partial file behind.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let fail = |e: std::io::Error| ExportError::Write {
+        path: path.to_path_buf(),
+        reason: reason(&e),
+        detail: e.to_string(),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dce-export-")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+fn reason(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "le dossier de destination n'existe pas ; choisissez un autre emplacement.",
+        PermissionDenied | ReadOnlyFilesystem => "vous n'avez pas le droit d'écrire à cet endroit (dossier en lecture seule ou fichier ouvert dans un autre programme) ; choisissez un autre emplacement ou fermez le fichier.",
+        StorageFull | QuotaExceeded => "le disque est plein ; libérez de la place ou choisissez un autre support.",
+        IsADirectory => "c'est un dossier et non un fichier ; indiquez un nom de fichier.",
+        _ => "l'écriture a échoué ; réessayez ou choisissez un autre emplacement.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_the_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn missing_folder_says_so_in_french() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomic(&dir.path().join("nope/a.pdf"), b"x").unwrap_err();
+        assert!(err.to_string().contains("n'existe pas"), "{err}");
+    }
+}

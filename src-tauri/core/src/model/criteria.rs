@@ -1,0 +1,40 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// An award criterion (critère d'attribution) and how it is applied (R2152-11).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AwardCriterion {
+    pub id: String,
+    pub kind: CriterionKind,
+    pub title: String,
+    /// Share of the total score, in percent; all criteria add up to 100.
+    pub weight_percent: u32,
+    /// How the score is computed, written out for bidders.
+    pub method: String,
+    pub subcriteria: Vec<SubCriterion>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CriterionKind {
+    Price,
+    /// Global cost including environmental aspects (R2152-9/10).
+    LifeCycleCost,
+    Technical,
+    Environmental,
+    Social,
+    Innovation,
+    Delivery,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct SubCriterion {
+    pub id: String,
+    pub title: String,
+    /// Points within the criterion.
+    pub points: u32,
+}

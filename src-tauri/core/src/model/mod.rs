@@ -1,0 +1,93 @@
+//! The dossier: everything the buyer decides, as serde types. This JSON
+//! (with `schema_version`) is the `.dce` exchange format; its JSON Schema is
+//! generated from these types and committed (`templates/dossier.schema.json`).
+
+mod buyer;
+mod criteria;
+mod execution;
+mod frames;
+mod need;
+mod purchase;
+mod submission;
+mod sustainability;
+mod variants;
+
+pub use buyer::*;
+pub use criteria::*;
+pub use execution::*;
+pub use frames::*;
+pub use need::*;
+pub use purchase::*;
+pub use submission::*;
+pub use sustainability::*;
+pub use variants::*;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Version of the dossier format; bump it with a migration of older files.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole consultation file, as the secretary writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Dossier {
+    pub schema_version: u32,
+    /// Stable identity across machines (exchange files), not the database id.
+    pub uid: String,
+    /// The buyer's own reference, e.g. « 2026-07 »; names the exported files.
+    pub reference: String,
+    pub buyer: Buyer,
+    pub purchase: Purchase,
+    /// Functional expression of the need (NF EN 16271).
+    pub needs: Vec<FunctionalNeed>,
+    pub variants: Variants,
+    /// Prestations supplémentaires éventuelles.
+    pub pse: Vec<Pse>,
+    pub criteria: Vec<AwardCriterion>,
+    /// Questions bidders answer, grouped by frame when exported.
+    pub questions: Vec<Question>,
+    pub clauses: SustainabilityClauses,
+    pub execution: ExecutionTerms,
+    pub submission: Submission,
+}
+
+/// Every type exported to TypeScript for the UI, in one place so the
+/// bindings test can check the committed file is up to date.
+pub fn typescript_declarations() -> String {
+    let cfg = ts_rs::Config::default();
+    [
+        Address::decl(&cfg),
+        Person::decl(&cfg),
+        Contact::decl(&cfg),
+        Buyer::decl(&cfg),
+        Nature::decl(&cfg),
+        Lot::decl(&cfg),
+        Purchase::decl(&cfg),
+        Flexibility::decl(&cfg),
+        FunctionalNeed::decl(&cfg),
+        VariantPolicy::decl(&cfg),
+        Variants::decl(&cfg),
+        Pse::decl(&cfg),
+        CriterionKind::decl(&cfg),
+        SubCriterion::decl(&cfg),
+        AwardCriterion::decl(&cfg),
+        FrameKind::decl(&cfg),
+        Question::decl(&cfg),
+        Clause::decl(&cfg),
+        InsertionClause::decl(&cfg),
+        ReservedContract::decl(&cfg),
+        SustainabilityClauses::decl(&cfg),
+        Ccag::decl(&cfg),
+        Derogation::decl(&cfg),
+        PriceForm::decl(&cfg),
+        PriceClause::decl(&cfg),
+        Advance::decl(&cfg),
+        ExecutionTerms::decl(&cfg),
+        Submission::decl(&cfg),
+        Dossier::decl(&cfg),
+    ]
+    .map(|d| format!("export {d}"))
+    .join("\n\n")
+}

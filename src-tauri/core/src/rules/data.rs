@@ -1,0 +1,89 @@
+//! Thresholds and obligations with their effective dates
+//! (templates/rules/rules.json): a change of the law is a change of data.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+pub struct RulesData {
+    thresholds: Vec<Threshold>,
+    obligations: Vec<Obligation>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Threshold {
+    id: String,
+    value_cents: i64,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+    #[allow(dead_code)] // documents the source in the data file
+    article: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Obligation {
+    id: String,
+    from: NaiveDate,
+    #[allow(dead_code)]
+    article: String,
+}
+
+const BUNDLED: &str = include_str!("../../../../templates/rules/rules.json");
+
+impl RulesData {
+    pub fn bundled() -> RulesData {
+        serde_json::from_str(BUNDLED).expect("templates/rules/rules.json is checked by the tests")
+    }
+
+    /// The value of a threshold in force on `date`, if any.
+    pub fn threshold(&self, id: &str, date: NaiveDate) -> Option<i64> {
+        self.thresholds
+            .iter()
+            .find(|t| t.id == id && t.from <= date && t.to.is_none_or(|to| date <= to))
+            .map(|t| t.value_cents)
+    }
+
+    /// Whether an obligation applies to a consultation launched on `date`.
+    pub fn applies(&self, id: &str, date: NaiveDate) -> bool {
+        self.obligations
+            .iter()
+            .any(|o| o.id == id && o.from <= date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn dispense_threshold_changes_on_first_april_2026() {
+        let data = RulesData::bundled();
+        assert_eq!(
+            data.threshold("dispense_supplies_services", d("2026-03-31")),
+            Some(4_000_000)
+        );
+        assert_eq!(
+            data.threshold("dispense_supplies_services", d("2026-04-01")),
+            Some(6_000_000)
+        );
+    }
+
+    #[test]
+    fn climate_law_applies_from_21_august_2026() {
+        let data = RulesData::bundled();
+        assert!(!data.applies("environmental_criterion", d("2026-08-20")));
+        assert!(data.applies("environmental_criterion", d("2026-08-21")));
+    }
+
+    #[test]
+    fn unknown_threshold_is_none() {
+        assert_eq!(
+            RulesData::bundled().threshold("nope", d("2026-08-21")),
+            None
+        );
+    }
+}

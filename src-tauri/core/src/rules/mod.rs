@@ -1,0 +1,26 @@
+//! Legal checks: the dossier and the date that decides which rules apply
+//! -> findings in plain French. The date is always passed in.
+
+mod checks;
+mod data;
+mod finding;
+
+pub use data::RulesData;
+pub use finding::{Finding, Severity};
+
+use crate::model::Dossier;
+use chrono::NaiveDate;
+
+/// Every finding on `dossier`, judged by the rules in force on `date`
+/// (the consultation's launch date), most severe first.
+pub fn check(dossier: &Dossier, date: NaiveDate) -> Vec<Finding> {
+    let data = RulesData::bundled();
+    let mut findings = checks::all(dossier, date, &data);
+    findings.sort_by_key(|f| f.severity);
+    findings
+}
+
+/// The date a dossier is judged by: its launch date, or `today` while none is set.
+pub fn judging_date(dossier: &Dossier, today: NaiveDate) -> NaiveDate {
+    dossier.purchase.launch_date.unwrap_or(today)
+}

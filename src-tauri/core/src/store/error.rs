@@ -1,0 +1,20 @@
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// What can go wrong with the database. The message is for the user (French);
+/// the detail is for the log (English, from SQLite).
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("Le dossier n° {0} n'existe pas (il a peut-être été supprimé).")]
+    NotFound(i64),
+    #[error("La base de données « {} » n'a pas pu être ouverte : vérifiez que le dossier existe et que vous pouvez y écrire. ({detail})", path.display())]
+    Open { path: PathBuf, detail: String },
+    #[error("Le dossier n° {id} enregistré dans la base est illisible ; restaurez une version précédente. ({detail})")]
+    Corrupt { id: i64, detail: String },
+    #[error("La base de données n'a pas pu être mise à jour vers la nouvelle version de l'application. ({0})")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("Erreur de la base de données : l'opération n'a pas été faite. ({0})")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("Le dossier n'a pas pu être converti pour l'enregistrement. ({0})")]
+    Encode(#[from] serde_json::Error),
+}

@@ -1,0 +1,39 @@
+//! Schema history. Never edit a released migration: append a new one.
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+const MIGRATIONS: &[M<'static>] = &[M::up(
+    "CREATE TABLE dossiers (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL,
+        json TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+        json TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        label TEXT
+    );
+    CREATE INDEX revisions_by_dossier ON revisions(dossier_id);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+)];
+
+pub fn apply(conn: &mut Connection) -> Result<(), rusqlite_migration::Error> {
+    Migrations::from_slice(MIGRATIONS).to_latest(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        assert!(
+            rusqlite_migration::Migrations::from_slice(super::MIGRATIONS)
+                .validate()
+                .is_ok()
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! SQLite storage: dossiers, every save kept as a revision.
+
+mod error;
+mod exchange;
+mod migrations;
+mod paths;
+
+pub use error::StoreError;
+pub use exchange::{parse_dce, to_dce, ImportError};
+pub use paths::{default_db_path, resolve_db_path};
+
+use crate::model::Dossier;
+use chrono::NaiveDateTime;
+use rusqlite::{params, Connection, OptionalExtension};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// One line of the dossier list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct DossierSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub reference: String,
+    pub object: String,
+    pub buyer: String,
+    #[ts(type = "string")]
+    pub updated_at: NaiveDateTime,
+}
+
+/// One saved state of a dossier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+pub struct RevisionSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "string")]
+    pub saved_at: NaiveDateTime,
+    pub label: Option<String>,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|e| StoreError::Open {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+        // WAL keeps readers and the autosave writer from blocking each other.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Self::prepare(conn)
+    }
+
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Self::prepare(Connection::open_in_memory()?)
+    }
+
+    fn prepare(mut conn: Connection) -> Result<Store, StoreError> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::apply(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Stores a new dossier and its first revision; returns its id.
+    pub fn create(&mut self, dossier: &Dossier, now: NaiveDateTime) -> Result<i64, StoreError> {
+        let json = serde_json::to_string(dossier)?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO dossiers (uid, json, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+            params![dossier.uid, json, now],
+        )?;
+        let id = tx.last_insert_rowid();
+        insert_revision(&tx, id, &json, now)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    pub fn list(&self) -> Result<Vec<DossierSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, json, updated_at FROM dossiers ORDER BY updated_at DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, NaiveDateTime>(2)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, json, updated_at) = row?;
+            let d = parse_stored(id, &json)?;
+            Ok(DossierSummary {
+                id,
+                reference: d.reference,
+                object: d.purchase.object,
+                buyer: d.buyer.name,
+                updated_at,
+            })
+        })
+        .collect()
+    }
+
+    pub fn load(&self, id: i64) -> Result<Dossier, StoreError> {
+        let json: String = self
+            .conn
+            .query_row("SELECT json FROM dossiers WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound(id))?;
+        parse_stored(id, &json)
+    }
+
+    /// Saves a new state of the dossier. Every change is kept as a revision;
+    /// saving an unchanged dossier writes nothing (autosave fires often).
+    pub fn save(
+        &mut self,
+        id: i64,
+        dossier: &Dossier,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(dossier)?;
+        let tx = self.conn.transaction()?;
+        let current: Option<String> = tx
+            .query_row("SELECT json FROM dossiers WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match current {
+            None => return Err(StoreError::NotFound(id)),
+            Some(current) if current == json => return Ok(()),
+            Some(_) => {}
+        }
+        tx.execute(
+            "UPDATE dossiers SET json = ?2, uid = ?3, updated_at = ?4 WHERE id = ?1",
+            params![id, json, dossier.uid, now],
+        )?;
+        insert_revision(&tx, id, &json, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn delete(&mut self, id: i64) -> Result<(), StoreError> {
+        match self
+            .conn
+            .execute("DELETE FROM dossiers WHERE id = ?1", [id])?
+        {
+            0 => Err(StoreError::NotFound(id)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Revisions of a dossier, newest first.
+    pub fn revisions(&self, id: i64) -> Result<Vec<RevisionSummary>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, saved_at, label FROM revisions WHERE dossier_id = ?1 ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(RevisionSummary {
+                id: r.get(0)?,
+                saved_at: r.get(1)?,
+                label: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// True the first time it is called on a database, false ever after:
+    /// the app seeds a sample dossier once, and never again even if the
+    /// user deletes every dossier.
+    pub fn take_first_start(&mut self) -> Result<bool, StoreError> {
+        let inserted = self.conn.execute(
+            "INSERT OR IGNORE INTO settings (key, value) VALUES ('seeded', '1')",
+            [],
+        )?;
+        Ok(inserted == 1)
+    }
+}
+
+fn insert_revision(
+    tx: &rusqlite::Transaction<'_>,
+    dossier_id: i64,
+    json: &str,
+    now: NaiveDateTime,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO revisions (dossier_id, json, saved_at) VALUES (?1, ?2, ?3)",
+        params![dossier_id, json, now],
+    )?;
+    Ok(())
+}
+
+fn parse_stored(id: i64, json: &str) -> Result<Dossier, StoreError> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt {
+        id,
+        detail: e.to_string(),
+    })
+}
