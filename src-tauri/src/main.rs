@@ -1,1 +1,30 @@
-fn main(){}
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod args;
+mod commands;
+mod state;
+
+use tauri::Manager;
+
+fn main() {
+    let args = args::Args::parse(std::env::args().skip(1));
+    tauri::Builder::default()
+        .setup(move |app| {
+            let state = state::AppState::open(&args, app.path().app_data_dir().ok())?;
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::list_samples,
+            commands::list_dossiers,
+            commands::create_dossier,
+            commands::load_dossier,
+            commands::save_dossier,
+            commands::delete_dossier,
+            commands::check_dossier,
+            commands::export_dossier,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the DCE Unique window could not start");
+}

@@ -29,6 +29,59 @@ impl Format {
     }
 }
 
+/// « RS-01_Fourniture-et-livraison-de-repas_DCE.pdf »: the reference and the
+/// first words of the object, in plain ASCII so that every buyer platform
+/// and mail system accepts it.
+pub fn file_name(dossier: &Dossier, format: Format) -> String {
+    let reference = slug(&dossier.reference, 20);
+    let object = slug(&dossier.purchase.object, 40);
+    let stem = [reference, object, "DCE".to_string()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    format!("{stem}.{}", format.extension())
+}
+
+/// Words of `text` folded to ASCII and joined by hyphens, cut at a word
+/// boundary after at most `max` characters.
+fn slug(text: &str, max: usize) -> String {
+    let folded: String = text.chars().map(fold_accent).collect();
+    let mut out = String::new();
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() && out.len() + 1 + word.len() > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word[..word.len().min(max)]);
+    }
+    out
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' => 'a',
+        'À' | 'Â' | 'Ä' => 'A',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'î' | 'ï' => 'i',
+        'Î' | 'Ï' => 'I',
+        'ô' | 'ö' => 'o',
+        'Ô' | 'Ö' => 'O',
+        'ù' | 'û' | 'ü' => 'u',
+        'Ù' | 'Û' | 'Ü' => 'U',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'ÿ' => 'y',
+        _ => c,
+    }
+}
+
 #[derive(Debug, Error)]
 pub enum ExportError {
     #[error("La version à publier est refusée tant que {} point(s) bloquant(s) reste(nt) à corriger :\n{}", .0.len(), list(.0))]
@@ -130,6 +183,29 @@ mod tests {
             1,
             "no temporary file left"
         );
+    }
+
+    #[test]
+    fn file_names_are_plain_ascii() {
+        let mut d = crate::samples::find("restauration-scolaire")
+            .unwrap()
+            .instantiate(
+                chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+                "u".into(),
+            );
+        assert_eq!(
+            file_name(&d, Format::Pdf),
+            "RS-01_Fourniture-et-livraison-de-repas-en_DCE.pdf"
+        );
+        d.reference = "2026/07".into();
+        d.purchase.object = "Éclairage public à LED".into();
+        assert_eq!(
+            file_name(&d, Format::Docx),
+            "2026-07_Eclairage-public-a-LED_DCE.docx"
+        );
+        d.reference.clear();
+        d.purchase.object.clear();
+        assert_eq!(file_name(&d, Format::Pdf), "DCE.pdf");
     }
 
     #[test]

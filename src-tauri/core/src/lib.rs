@@ -1,6 +1,7 @@
 //! dce-core: everything a DCE dossier is and becomes. No GUI dependency;
 //! never reads the clock or the environment: dates and paths come from the caller.
 
+pub mod bindings;
 pub mod compose;
 pub mod export;
 pub mod french;

@@ -3,7 +3,8 @@
 
 use crate::model::Dossier;
 use chrono::{Datelike, Duration, NaiveDate};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// One bundled starting point.
 pub struct Sample {
@@ -11,6 +12,24 @@ pub struct Sample {
     pub title: String,
     pub description: String,
     dossier: Dossier,
+}
+
+/// What the UI lists of a sample.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct SampleInfo {
+    pub name: String,
+    pub title: String,
+    pub description: String,
+}
+
+impl From<&Sample> for SampleInfo {
+    fn from(s: &Sample) -> Self {
+        SampleInfo {
+            name: s.name.into(),
+            title: s.title.clone(),
+            description: s.description.clone(),
+        }
+    }
 }
 
 #[derive(Deserialize)]

@@ -5,8 +5,8 @@ use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 use dce_core::export::{self, Format};
 use dce_core::rules::{self, Severity};
+use dce_core::samples;
 use dce_core::store::{self, Store};
-use dce_core::{model, samples};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -121,13 +121,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 println!("{}\t{} — {}", s.name, s.title, s.description);
             }
         }
-        Command::Schema => {
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&schemars::schema_for!(model::Dossier))
-                    .map_err(|e| e.to_string())?
-            );
-        }
+        Command::Schema => print!("{}", dce_core::bindings::json_schema()),
         Command::New { sample } => {
             let s = samples::find(&sample).ok_or_else(|| {
                 let names: Vec<_> = samples::all().iter().map(|s| s.name).collect();

@@ -1,0 +1,120 @@
+//! The `dce` command line contract that later work and checks rely on.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn dce(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dce"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("DCE_DB")
+        .output()
+        .expect("run dce")
+}
+
+fn stdout(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "dce failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn samples_new_list_show_import_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let samples = stdout(&dce(&db, &["samples"]));
+    let first = samples
+        .lines()
+        .next()
+        .unwrap()
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(first, "restauration-scolaire");
+
+    let id = stdout(&dce(&db, &["new", "--sample", &first]));
+    assert_eq!(id.trim(), "1", "the id alone on one line");
+    let list = stdout(&dce(&db, &["list"]));
+    assert!(
+        list.starts_with("1\tRS-01\tFourniture et livraison de repas"),
+        "{list}"
+    );
+
+    let shown = stdout(&dce(&db, &["show", "1"]));
+    let file = dir.path().join("exchange.dce");
+    std::fs::write(&file, &shown).unwrap();
+    let other_db = dir.path().join("b.db");
+    let id2 = stdout(&dce(&other_db, &["import", file.to_str().unwrap()]));
+    assert_eq!(
+        stdout(&dce(&other_db, &["show", id2.trim()])),
+        shown,
+        "same dossier on the other database"
+    );
+}
+
+#[test]
+fn check_json_gives_severity_message_reference_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    stdout(&dce(&db, &["new", "--sample", "restauration-scolaire"]));
+    let clean: serde_json::Value =
+        serde_json::from_str(&stdout(&dce(&db, &["check", "1", "--json"]))).unwrap();
+    assert_eq!(clean, serde_json::json!([]));
+
+    // Make it faulty through the exchange format, as a user's file would be.
+    let shown = stdout(&dce(&db, &["show", "1"]))
+        .replace("\"payment_period_days\": 30", "\"payment_period_days\": 60");
+    let file = dir.path().join("faulty.dce");
+    std::fs::write(&file, shown).unwrap();
+    let id = stdout(&dce(&db, &["import", file.to_str().unwrap()]));
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&dce(
+        &db,
+        &["check", id.trim(), "--json", "--date", "2026-11-30"],
+    )))
+    .unwrap();
+    let f = &findings[0];
+    assert_eq!(f["severity"], "bloquant");
+    assert_eq!(f["reference"], "R2192-10");
+    assert_eq!(f["field"], "execution.payment_period_days");
+    assert!(f["message"].as_str().unwrap().contains("60 jours"));
+}
+
+#[test]
+fn errors_exit_non_zero_with_a_french_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let cases: [(&[&str], &str); 4] = [
+        (&["show", "7"], "Le dossier n° 7 n'existe pas"),
+        (
+            &["new", "--sample", "piscine"],
+            "il n'y a pas de dossier type « piscine »",
+        ),
+        (&["import", "/nonexistent/x.dce"], "impossible de lire"),
+        (&["frobnicate"], "Commande incorrecte"),
+    ];
+    for (args, expected) in cases {
+        let o = dce(&db, args);
+        assert!(!o.status.success(), "{args:?} should fail");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn schema_describes_the_dossier() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&stdout(&dce(&dir.path().join("a.db"), &["schema"]))).unwrap();
+    assert_eq!(schema["title"], "Dossier");
+    assert!(schema["properties"]["schema_version"].is_object());
+    assert!(schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v == "criteria"));
+}

@@ -1,0 +1,17 @@
+//! Shared by the integration tests: a fresh dossier from the bundled sample.
+#![allow(dead_code)] // each test file uses its own subset
+
+use chrono::NaiveDate;
+use dce_core::model::Dossier;
+use dce_core::samples;
+
+pub fn date(s: &str) -> NaiveDate {
+    s.parse().expect("test date")
+}
+
+/// The school-catering sample, launched on 30 November 2026.
+pub fn catering() -> Dossier {
+    samples::find("restauration-scolaire")
+        .expect("sample")
+        .instantiate(date("2026-11-22"), "test-uid".into())
+}

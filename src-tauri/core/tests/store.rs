@@ -1,0 +1,94 @@
+mod common;
+
+use chrono::NaiveDateTime;
+use dce_core::store::{Store, StoreError};
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+}
+
+#[test]
+fn a_saved_change_survives_reopening_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/dce.db");
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        let mut d = common::catering();
+        let id = store.create(&d, at("2026-11-22 09:00")).unwrap();
+        d.purchase.object = "Repas livrés".into();
+        store.save(id, &d, at("2026-11-22 09:05")).unwrap();
+        id
+    };
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.load(id).unwrap().purchase.object, "Repas livrés");
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].object, "Repas livrés");
+    assert_eq!(list[0].updated_at, at("2026-11-22 09:05"));
+}
+
+#[test]
+fn every_change_is_a_revision_and_unchanged_saves_are_not() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut d = common::catering();
+    let id = store.create(&d, at("2026-11-22 09:00")).unwrap();
+    store.save(id, &d, at("2026-11-22 09:01")).unwrap();
+    assert_eq!(store.revisions(id).unwrap().len(), 1);
+    d.reference = "2026-07".into();
+    store.save(id, &d, at("2026-11-22 09:02")).unwrap();
+    d.reference = "2026-08".into();
+    store.save(id, &d, at("2026-11-22 09:03")).unwrap();
+    let revisions = store.revisions(id).unwrap();
+    assert_eq!(revisions.len(), 3);
+    assert_eq!(
+        revisions[0].saved_at,
+        at("2026-11-22 09:03"),
+        "newest first"
+    );
+}
+
+#[test]
+fn missing_dossier_is_a_french_error() {
+    let mut store = Store::open_in_memory().unwrap();
+    let err = store.load(42).unwrap_err();
+    assert!(matches!(err, StoreError::NotFound(42)));
+    assert_eq!(
+        err.to_string(),
+        "Le dossier n° 42 n'existe pas (il a peut-être été supprimé)."
+    );
+    assert!(matches!(
+        store.save(42, &common::catering(), at("2026-11-22 09:00")),
+        Err(StoreError::NotFound(42))
+    ));
+    assert!(matches!(store.delete(42), Err(StoreError::NotFound(42))));
+}
+
+#[test]
+fn deleting_removes_the_dossier_and_its_revisions() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store
+        .create(&common::catering(), at("2026-11-22 09:00"))
+        .unwrap();
+    store.delete(id).unwrap();
+    assert!(store.list().unwrap().is_empty());
+    assert!(store.revisions(id).unwrap().is_empty());
+}
+
+#[test]
+fn first_start_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dce.db");
+    assert!(Store::open(&path).unwrap().take_first_start().unwrap());
+    assert!(!Store::open(&path).unwrap().take_first_start().unwrap());
+}
+
+#[test]
+fn unwritable_location_gives_a_french_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, b"x").unwrap();
+    let err = Store::open(&file.join("dce.db"))
+        .err()
+        .expect("cannot open under a file");
+    assert!(err.to_string().contains("n'a pas pu être ouverte"), "{err}");
+}

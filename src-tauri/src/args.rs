@@ -1,0 +1,52 @@
+use std::path::PathBuf;
+
+/// Command-line options of the app. `--export-dir` exists for the
+/// end-to-end tests: exports go there without the native dialog, which
+/// WebDriver cannot drive. In normal use the dialog is always shown.
+#[derive(Debug, Default, Clone)]
+pub struct Args {
+    pub db: Option<PathBuf>,
+    pub export_dir: Option<PathBuf>,
+}
+
+impl Args {
+    pub fn parse(args: impl Iterator<Item = String>) -> Args {
+        let mut out = Args::default();
+        let mut args = args.peekable();
+        while let Some(arg) = args.next() {
+            let (name, inline) = match arg.split_once('=') {
+                Some((n, v)) => (n.to_string(), Some(v.to_string())),
+                None => (arg, None),
+            };
+            let mut value = || inline.clone().or_else(|| args.next()).map(PathBuf::from);
+            match name.as_str() {
+                "--db" => out.db = value(),
+                "--export-dir" => out.export_dir = value(),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(v: &[&str]) -> Args {
+        Args::parse(v.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn both_forms_are_read() {
+        let a = parse(&["--db", "/tmp/a.db", "--export-dir=/tmp/out"]);
+        assert_eq!(a.db, Some(PathBuf::from("/tmp/a.db")));
+        assert_eq!(a.export_dir, Some(PathBuf::from("/tmp/out")));
+    }
+
+    #[test]
+    fn unknown_arguments_are_ignored() {
+        let a = parse(&["--verbose", "x"]);
+        assert!(a.db.is_none() && a.export_dir.is_none());
+    }
+}

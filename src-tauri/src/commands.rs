@@ -1,0 +1,93 @@
+//! The commands the UI invokes. Each one calls core and turns its error
+//! into the French message the UI shows; the log gets the full error.
+
+use crate::state::AppState;
+use chrono::Local;
+use dce_core::export::{self, Format};
+use dce_core::model::Dossier;
+use dce_core::rules::{self, Finding};
+use dce_core::samples::{self, SampleInfo};
+use dce_core::store::DossierSummary;
+use std::path::PathBuf;
+use tauri::State;
+
+type Reply<T> = Result<T, String>;
+
+fn user_message(e: impl std::fmt::Display + std::fmt::Debug) -> String {
+    eprintln!("dce-unique: {e:?}");
+    e.to_string()
+}
+
+#[tauri::command]
+pub fn list_samples() -> Vec<SampleInfo> {
+    samples::all().iter().map(SampleInfo::from).collect()
+}
+
+#[tauri::command]
+pub fn list_dossiers(state: State<'_, AppState>) -> Reply<Vec<DossierSummary>> {
+    state.store().list().map_err(user_message)
+}
+
+#[tauri::command]
+pub fn create_dossier(state: State<'_, AppState>, sample: String) -> Reply<i64> {
+    let s = samples::find(&sample)
+        .ok_or_else(|| format!("Le dossier type « {sample} » n'existe pas."))?;
+    let dossier = s.instantiate(Local::now().date_naive(), uuid::Uuid::new_v4().to_string());
+    state
+        .store()
+        .create(&dossier, Local::now().naive_local())
+        .map_err(user_message)
+}
+
+#[tauri::command]
+pub fn load_dossier(state: State<'_, AppState>, id: i64) -> Reply<Dossier> {
+    state.store().load(id).map_err(user_message)
+}
+
+#[tauri::command]
+pub fn save_dossier(state: State<'_, AppState>, id: i64, dossier: Dossier) -> Reply<()> {
+    state
+        .store()
+        .save(id, &dossier, Local::now().naive_local())
+        .map_err(user_message)
+}
+
+#[tauri::command]
+pub fn delete_dossier(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    state.store().delete(id).map_err(user_message)
+}
+
+#[tauri::command]
+pub fn check_dossier(state: State<'_, AppState>, id: i64) -> Reply<Vec<Finding>> {
+    let dossier = state.store().load(id).map_err(user_message)?;
+    Ok(rules::check(
+        &dossier,
+        rules::judging_date(&dossier, Local::now().date_naive()),
+    ))
+}
+
+/// Writes the document and returns where, or `None` when the user closed
+/// the save dialog. Runs on the main thread (sync command): GTK dialogs need it.
+#[tauri::command]
+pub fn export_dossier(
+    state: State<'_, AppState>,
+    id: i64,
+    format: Format,
+    final_version: bool,
+) -> Reply<Option<String>> {
+    let dossier = state.store().load(id).map_err(user_message)?;
+    let file_name = export::file_name(&dossier, format);
+    let path: Option<PathBuf> = match &state.export_dir {
+        Some(dir) => Some(dir.join(&file_name)),
+        None => rfd::FileDialog::new()
+            .set_title("Exporter le document")
+            .set_file_name(&file_name)
+            .add_filter(format.extension().to_uppercase(), &[format.extension()])
+            .save_file(),
+    };
+    let Some(path) = path else { return Ok(None) };
+    let bytes = export::render(&dossier, format, final_version, Local::now().date_naive())
+        .map_err(user_message)?;
+    export::write_atomic(&path, &bytes).map_err(user_message)?;
+    Ok(Some(path.display().to_string()))
+}

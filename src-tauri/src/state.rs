@@ -1,0 +1,52 @@
+use crate::args::Args;
+use chrono::Local;
+use dce_core::samples;
+use dce_core::store::{self, Store};
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+/// The sample a new user finds on first start.
+const FIRST_START_SAMPLE: &str = "restauration-scolaire";
+
+pub struct AppState {
+    store: Mutex<Store>,
+    pub export_dir: Option<PathBuf>,
+}
+
+impl AppState {
+    /// Opens the database (`--db`, then `DCE_DB`, then the app data folder)
+    /// and seeds the sample dossier on the very first start.
+    pub fn open(
+        args: &Args,
+        app_data_dir: Option<PathBuf>,
+    ) -> Result<AppState, Box<dyn std::error::Error>> {
+        let path = args
+            .db
+            .clone()
+            .or_else(|| {
+                std::env::var_os("DCE_DB")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
+            .or_else(|| app_data_dir.map(|d| d.join("dce.db")))
+            .or_else(store::default_db_path)
+            .ok_or("no data folder for the database")?;
+        let mut store = Store::open(&path)?;
+        if store.take_first_start()? {
+            if let Some(sample) = samples::find(FIRST_START_SAMPLE) {
+                let dossier =
+                    sample.instantiate(Local::now().date_naive(), uuid::Uuid::new_v4().to_string());
+                store.create(&dossier, Local::now().naive_local())?;
+            }
+        }
+        Ok(AppState {
+            store: Mutex::new(store),
+            export_dir: args.export_dir.clone(),
+        })
+    }
+
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock leaves SQLite consistent (transactions): keep going.
+        self.store.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}

@@ -1,0 +1,269 @@
+// Generated from the Rust types by dce-core (src/bindings.rs). Do not edit:
+// run `DCE_UPDATE_GENERATED=1 cargo test -p dce-core --test generated` after changing a type.
+
+export type Address = { street: string, postcode: string, city: string, };
+
+export type Person = { name: string, 
+/**
+ * « Maire », « Adjointe aux travaux »…
+ */
+title: string, };
+
+export type Contact = { name: string, email: string, phone: string, };
+
+export type Buyer = { 
+/**
+ * « Commune de Saint-Julien-des-Prés ».
+ */
+name: string, address: Address, 
+/**
+ * 14 digits.
+ */
+siret: string, 
+/**
+ * Who signs the contract (the mayor, usually).
+ */
+representative: Person, 
+/**
+ * Who answers bidders' questions during the consultation.
+ */
+questions_contact: Contact, 
+/**
+ * Address of the buyer profile (profil d'acheteur) where the DCE is published.
+ */
+buyer_profile_url: string, };
+
+export type Nature = "works" | "supplies" | "services";
+
+export type Lot = { number: number, title: string, description: string, estimated_amount_cents: number, };
+
+export type Purchase = { object: string, nature: Nature, 
+/**
+ * Main CPV code, e.g. « 55524000-9 ».
+ */
+cpv: string, 
+/**
+ * Estimated value of the whole contract, all lots and all years, excluding VAT, in euro cents.
+ */
+estimated_amount_cents: number, duration_months: number, 
+/**
+ * Date the consultation is launched (notice sent): decides which rules apply.
+ */
+launch_date: string | null, 
+/**
+ * Background the bidders need: current situation, site, constraints.
+ */
+context: string, lots: Array<Lot>, 
+/**
+ * Reasons in law and fact for a single contract, required when `lots` is empty.
+ */
+no_lots_reason: string, };
+
+export type Flexibility = "F0" | "F1" | "F2" | "F3";
+
+export type FunctionalNeed = { id: string, 
+/**
+ * A verb and its complement, e.g. « Assurer la tenue au chaud des repas ».
+ */
+function: string, 
+/**
+ * How the level is measured, e.g. « Température à cœur au service ».
+ */
+appraisal_criterion: string, 
+/**
+ * The expected level, e.g. « ≥ 63 °C ».
+ */
+level: string, flexibility: Flexibility, 
+/**
+ * Sub-criterion under which a better level is scored (F1–F3 only).
+ */
+subcriterion_id: string | null, };
+
+export type VariantPolicy = "forbidden" | "allowed" | "required";
+
+export type Variants = { policy: VariantPolicy, 
+/**
+ * What every variant must still meet; required when variants are allowed or required.
+ */
+minimum_requirements: Array<string>, 
+/**
+ * Whether a variant must come with an offer for the base solution.
+ */
+base_offer_required: boolean, 
+/**
+ * How to present a variant (separate file, price breakdown…).
+ */
+presentation: string, };
+
+export type Pse = { title: string, description: string, 
+/**
+ * When pricing it is compulsory, offers are ranked on base + PSE.
+ */
+pricing_compulsory: boolean, };
+
+export type CriterionKind = "price" | "life_cycle_cost" | "technical" | "environmental" | "social" | "innovation" | "delivery" | "other";
+
+export type SubCriterion = { id: string, title: string, 
+/**
+ * Points within the criterion.
+ */
+points: number, };
+
+export type AwardCriterion = { id: string, kind: CriterionKind, title: string, 
+/**
+ * Share of the total score, in percent; all criteria add up to 100.
+ */
+weight_percent: number, 
+/**
+ * How the score is computed, written out for bidders.
+ */
+method: string, subcriteria: Array<SubCriterion>, };
+
+export type FrameKind = "technical" | "environmental" | "social";
+
+export type Question = { id: string, frame: FrameKind, 
+/**
+ * The criterion or sub-criterion the answer is scored under.
+ */
+criterion_id: string, prompt: string, 
+/**
+ * Evidence expected with the answer (certificates, data sheets…).
+ */
+evidence: string, 
+/**
+ * Length limit of the answer, in words; none means free length.
+ */
+max_words: number | null, points: number, };
+
+export type Clause = { title: string, text: string, };
+
+export type InsertionClause = { hours: number, 
+/**
+ * Who helps the holder meet it (facilitateur local).
+ */
+facilitator: string, };
+
+export type ReservedContract = "disabled_workers" | "insertion";
+
+export type SustainabilityClauses = { environmental_conditions: Array<Clause>, social_conditions: Array<Clause>, insertion: InsertionClause | null, reserved: ReservedContract | null, };
+
+export type Ccag = "fcs" | "travaux" | "pi" | "tic" | "mi" | "moe";
+
+export type Derogation = { 
+/**
+ * The CCAG article departed from, e.g. « 14.1 ».
+ */
+ccag_article: string, 
+/**
+ * The article of this document that departs from it.
+ */
+document_article: string, subject: string, };
+
+export type PriceForm = "unit" | "lump_sum" | "mixed";
+
+export type PriceClause = { "kind": "firm_with_actualisation", index: string, } | { "kind": "revisable", formula: string, indices: string, };
+
+export type Advance = { 
+/**
+ * Percent of the contract amount (0 = no advance).
+ */
+percent: number, guarantee_required: boolean, };
+
+export type ExecutionTerms = { 
+/**
+ * The CCAG 2021 referred to, if any.
+ */
+ccag: Ccag | null, 
+/**
+ * Articles of the CCAG the document departs from (listed in its last article).
+ */
+ccag_derogations: Array<Derogation>, price_form: PriceForm, price_clause: PriceClause, advance: Advance, 
+/**
+ * How interim payments (acomptes) are made.
+ */
+interim_payments: string, payment_period_days: number, 
+/**
+ * Retenue de garantie, in percent (0 = none).
+ */
+retenue_garantie_percent: number, penalties: string, };
+
+export type Submission = { 
+/**
+ * Deadline for offers (local time).
+ */
+deadline: string | null, 
+/**
+ * Where offers are submitted (the platform of the buyer profile).
+ */
+platform_url: string, 
+/**
+ * Who helps bidders with electronic submission.
+ */
+platform_help: string, 
+/**
+ * Documents asked of every candidate at the candidature stage.
+ */
+candidature_documents: Array<string>, 
+/**
+ * Documents the offer contains.
+ */
+offer_documents: Array<string>, 
+/**
+ * Days offers remain valid.
+ */
+offer_validity_days: number, 
+/**
+ * Where the notice is published (free form, BOAMP, JAL…).
+ */
+notice_publication: string, };
+
+export type Dossier = { schema_version: number, 
+/**
+ * Stable identity across machines (exchange files), not the database id.
+ */
+uid: string, 
+/**
+ * The buyer's own reference, e.g. « 2026-07 »; names the exported files.
+ */
+reference: string, buyer: Buyer, purchase: Purchase, 
+/**
+ * Functional expression of the need (NF EN 16271).
+ */
+needs: Array<FunctionalNeed>, variants: Variants, 
+/**
+ * Prestations supplémentaires éventuelles.
+ */
+pse: Array<Pse>, criteria: Array<AwardCriterion>, 
+/**
+ * Questions bidders answer, grouped by frame when exported.
+ */
+questions: Array<Question>, clauses: SustainabilityClauses, execution: ExecutionTerms, submission: Submission, };
+
+export type DossierSummary = { id: number, reference: string, object: string, buyer: string, updated_at: string, };
+
+export type RevisionSummary = { id: number, saved_at: string, label: string | null, };
+
+export type Severity = "bloquant" | "attention" | "conseil";
+
+export type Finding = { severity: Severity, 
+/**
+ * Stable identifier of the rule, e.g. `criteria.weights_total`.
+ */
+code: string, 
+/**
+ * What is wrong and what to change, in plain French.
+ */
+message: string, 
+/**
+ * The article of the Code de la commande publique (or other code), e.g. `L2152-7`.
+ */
+reference: string, 
+/**
+ * Path of the dossier field concerned, e.g. `execution.payment_period_days`.
+ */
+field: string, };
+
+export type SampleInfo = { name: string, title: string, description: string, };
+
+export type Format = "pdf" | "docx";
+
