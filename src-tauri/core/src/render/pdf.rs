@@ -59,6 +59,7 @@ pub fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>, RenderErro
     let mut warnings = Vec::new();
     let mut out = pdf.to_lopdf_document(&save, &mut warnings);
     finish(&mut out, doc, &laid.headings, &laid.fields).map_err(RenderError::pdf)?;
+    name_fonts(&mut out, &fonts);
     // printpdf's own /Info dictionary is now unreferenced.
     out.prune_objects();
     out.compress();
@@ -83,6 +84,36 @@ fn lay_out(doc: &Document, m: &'static Metrics, fonts: &FontIds) -> Laid {
         }
     }
     laid
+}
+
+/// printpdf names embedded fonts after their random resource ids; readers
+/// and preflight tools show the real PostScript names instead.
+fn name_fonts(out: &mut lopdf::Document, fonts: &FontIds) {
+    let names: std::collections::HashMap<Vec<u8>, &str> = Style::ALL
+        .iter()
+        .map(|s| (fonts.0[s.index()].0.clone().into_bytes(), s.postscript_name()))
+        .collect();
+    let rename = |d: &mut lopdf::Dictionary, key: &[u8]| {
+        let new = match d.get(key).and_then(Object::as_name) {
+            Ok(old) => names.get(old).copied(),
+            Err(_) => None,
+        };
+        if let Some(n) = new {
+            d.set(key, Object::Name(n.as_bytes().to_vec()));
+        }
+    };
+    for obj in out.objects.values_mut() {
+        let Ok(d) = obj.as_dict_mut() else { continue };
+        rename(d, b"BaseFont");
+        rename(d, b"FontName");
+        if let Ok(Object::Array(descendants)) = d.get_mut(b"DescendantFonts") {
+            for desc in descendants.iter_mut() {
+                if let Ok(dd) = desc.as_dict_mut() {
+                    rename(dd, b"BaseFont");
+                }
+            }
+        }
+    }
 }
 
 fn finish(

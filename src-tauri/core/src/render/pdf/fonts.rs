@@ -34,6 +34,15 @@ impl Style {
         self as usize
     }
 
+    pub fn postscript_name(self) -> &'static str {
+        match self {
+            Style::Regular => "NotoSans-Regular",
+            Style::Bold => "NotoSans-Bold",
+            Style::Italic => "NotoSans-Italic",
+            Style::BoldItalic => "NotoSans-BoldItalic",
+        }
+    }
+
     pub fn bytes(self) -> &'static [u8] {
         match self {
             Style::Regular => REGULAR,

@@ -129,16 +129,32 @@ fn cuts(chars: &[(Style, char)]) -> Vec<Cut> {
     cuts
 }
 
+/// Cumulative advance of the first n chars, n = 0..=len: every candidate
+/// cut is then measured in O(1), which matters for pathological words
+/// thousands of characters long.
+fn prefix_widths(chars: &[(Style, char)], m: &Metrics, size: f32) -> Vec<f32> {
+    let mut acc = Vec::with_capacity(chars.len() + 1);
+    let mut w = 0.0;
+    acc.push(0.0);
+    for &(s, c) in chars {
+        w += m.advance(s, c) * size;
+        acc.push(w);
+    }
+    acc
+}
+
 /// Split `word` so that its first part fits in `room`; None if no cut fits.
 fn split_to_fit(word: &Word, room: f32, m: &Metrics, size: f32) -> Option<(Word, Word)> {
     let chars = word.chars();
+    let widths = prefix_widths(&chars, m, size);
     for cut in cuts(&chars) {
-        let mut head = Word::from_chars(&chars[..cut.at]);
-        if cut.add_hyphen {
-            let style = head.trailing_style();
-            head.push(style, '-');
-        }
-        if head.width(m, size) <= room {
+        let hyphen = if cut.add_hyphen { m.advance(chars[cut.at - 1].0, '-') * size } else { 0.0 };
+        if widths[cut.at] + hyphen <= room {
+            let mut head = Word::from_chars(&chars[..cut.at]);
+            if cut.add_hyphen {
+                let style = head.trailing_style();
+                head.push(style, '-');
+            }
             return Some((head, Word::from_chars(&chars[cut.at..])));
         }
     }
@@ -149,17 +165,9 @@ fn split_to_fit(word: &Word, room: f32, m: &Metrics, size: f32) -> Option<(Word,
 /// fit (at least one, so the loop always advances).
 fn split_by_char(word: &Word, room: f32, m: &Metrics, size: f32) -> (Word, Word) {
     let chars = word.chars();
-    let mut width = 0.0;
-    let mut n = 0;
-    for &(s, c) in &chars {
-        let w = m.advance(s, c) * size;
-        if n > 0 && width + w > room {
-            break;
-        }
-        width += w;
-        n += 1;
-    }
-    let n = n.clamp(1, chars.len());
+    let widths = prefix_widths(&chars, m, size);
+    let n = widths.iter().rposition(|&w| w <= room).unwrap_or(0).clamp(1, chars.len().max(1));
+    let n = n.min(chars.len());
     (Word::from_chars(&chars[..n]), Word::from_chars(&chars[n..]))
 }
 

@@ -14,6 +14,8 @@ use printpdf::{Actions, BorderArray, ColorArray, Destination, HighlightingMode, 
 
 const NUMBER_COL: f32 = 30.0;
 const DOT_PITCH: f32 = 4.5;
+/// Leaders stop this far from the right edge, leaving room for three digits.
+const LEADER_END: f32 = 20.0;
 
 pub fn draw(e: &mut Engine, following: &[Block]) {
     e.title_block("Sommaire", 1, 3.0 * line_height(BODY_SIZE));
@@ -48,7 +50,7 @@ pub fn draw(e: &mut Engine, following: &[Block]) {
                 let right = MARGIN_X + BODY_W;
                 let num_w = m.width(style, &number, size);
                 e.canvas().text(fonts, style, &number, right - num_w, baseline, size, TEXT);
-                leaders(e, x + line.natural_width + 4.0, right - NUMBER_COL.max(num_w + 4.0), baseline, size);
+                leaders(e, x + line.natural_width + 4.0, right - (num_w + 5.0).max(LEADER_END), baseline, size);
             }
             e.y += lh;
         }
