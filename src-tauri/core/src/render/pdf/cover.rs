@@ -13,14 +13,14 @@ pub fn draw(e: &mut Engine, cover: &Cover) {
     e.canvas().fill_rect(0.0, 0.0, PAGE_W, 9.0 * MM, ACCENT);
 
     let mut y = 30.0 * MM;
-    let buyer = e.lines(text::words_of(&cover.buyer, Style::Bold), BODY_W, 13.0);
+    let buyer = e.title_lines(text::words_of(&cover.buyer, Style::Bold), BODY_W, 13.0);
     for line in &buyer {
         e.canvas().line(fonts, m, line, MARGIN_X, y + 13.0, 13.0, ACCENT, BODY_W, false);
         y += 17.0;
     }
 
     y = y.max(85.0 * MM);
-    let kicker = e.lines(text::words_of(&cover.kicker, Style::Regular), BODY_W, 11.5);
+    let kicker = e.title_lines(text::words_of(&cover.kicker, Style::Regular), BODY_W, 11.5);
     for line in &kicker {
         e.canvas().line(fonts, m, line, MARGIN_X, y + 11.5, 11.5, GREY, BODY_W, false);
         y += 15.5;
@@ -28,7 +28,7 @@ pub fn draw(e: &mut Engine, cover: &Cover) {
     y += 8.0;
 
     let title_size = 22.0;
-    let title = e.lines(text::words_of(&cover.title, Style::Bold), BODY_W, title_size);
+    let title = e.title_lines(text::words_of(&cover.title, Style::Bold), BODY_W, title_size);
     for line in &title {
         e.canvas().line(fonts, m, line, MARGIN_X, y + title_size, title_size, TEXT, BODY_W, false);
         y += title_size * 1.22;
@@ -57,8 +57,8 @@ fn facts(e: &mut Engine, facts: &[(String, String)], top: f32) {
     let mut rows = Vec::new();
     let mut h = pad * 2.0;
     for (label, value) in facts {
-        let l = e.lines(text::words_of(label, Style::Bold), label_w, size);
-        let v = e.lines(text::words_of(value, Style::Regular), value_w, size);
+        let l = e.title_lines(text::words_of(label, Style::Bold), label_w, size);
+        let v = e.title_lines(text::words_of(value, Style::Regular), value_w, size);
         let rh = l.len().max(v.len()).max(1) as f32 * lh + 5.0;
         if top + h + rh > bottom_limit {
             break;

@@ -21,7 +21,7 @@ pub fn decorate(pages: &mut [Canvas], fonts: &FontIds, m: &Metrics, running_head
         if i == 0 {
             continue; // the cover stands alone
         }
-        let lines = text::break_lines(text::words_of(running_header, Style::Regular), BODY_W, SIZE, m);
+        let lines = text::break_title(text::words_of(running_header, Style::Regular), BODY_W, SIZE, m);
         if let Some(first) = lines.first() {
             page.line(fonts, m, first, MARGIN_X, 14.0 * MM, SIZE, GREY, BODY_W, false);
         }

@@ -57,6 +57,16 @@ pub struct Flow {
 
 const NOTE_PAD: f32 = 5.0;
 
+/// Lines of a paragraph that must fit under a heading for `flow` to start
+/// it on the same page: two, or three when the third would be a widow.
+fn first_lines(total: usize) -> usize {
+    if total == 3 {
+        3
+    } else {
+        total.min(2)
+    }
+}
+
 pub struct Engine<'a> {
     pub m: &'static Metrics,
     pub fonts: &'a FontIds,
@@ -139,6 +149,11 @@ impl<'a> Engine<'a> {
 
     pub fn lines(&self, words: Vec<text::Word>, width: f32, size: f32) -> Vec<Line> {
         break_lines(words, width, size, self.m)
+    }
+
+    /// Like `lines`, without hyphenation (titles, labels).
+    pub fn title_lines(&self, words: Vec<text::Word>, width: f32, size: f32) -> Vec<Line> {
+        text::break_title(words, width, size, self.m)
     }
 
     // --- flowing text -----------------------------------------------------
@@ -259,7 +274,7 @@ impl<'a> Engine<'a> {
 
     fn heading_lines(&self, label: &str, level: u8) -> Vec<Line> {
         let (size, style, ..) = Self::heading_style(level);
-        self.lines(text::words_of(label, style), BODY_W, size)
+        self.title_lines(text::words_of(label, style), BODY_W, size)
     }
 
     fn heading_height(&self, h: &Heading) -> f32 {
@@ -307,12 +322,12 @@ impl<'a> Engine<'a> {
         match b {
             Block::Paragraph(p) => {
                 let f = self.body_flow(p.style);
-                let n = self.lines(text::words(&p.runs, false, false), f.width, f.size).len().min(2);
-                n as f32 * line_height(f.size) + if f.note.is_some() { 2.0 * NOTE_PAD + 2.0 } else { 0.0 }
+                let n = self.lines(text::words(&p.runs, false, false), f.width, f.size).len();
+                first_lines(n) as f32 * line_height(f.size) + if f.note.is_some() { 2.0 * NOTE_PAD + 2.0 } else { 0.0 }
             }
             Block::List(l) => {
-                let n = l.items.first().map(|i| text::words(i, false, false).len().min(2)).unwrap_or(0);
-                n.min(2) as f32 * body_lh
+                let n = l.items.first().map(|i| self.lines(text::words(i, false, false), BODY_W - 20.0, BODY_SIZE).len()).unwrap_or(0);
+                first_lines(n) as f32 * body_lh
             }
             Block::Table(t) => super::table::min_start(self, t),
             Block::AnswerField(a) => self.answer_height(a),
@@ -333,13 +348,13 @@ impl<'a> Engine<'a> {
     }
 
     fn answer_height(&self, a: &AnswerField) -> f32 {
-        let label = self.lines(text::words_of(&a.label, Style::Bold), BODY_W, BODY_SIZE).len();
+        let label = self.title_lines(text::words_of(&a.label, Style::Bold), BODY_W, BODY_SIZE).len();
         label as f32 * line_height(BODY_SIZE) + 3.0 + Self::answer_lines(a) as f32 * line_height(BODY_SIZE) + 8.0
     }
 
     fn answer_field(&mut self, a: &AnswerField) {
         let lh = line_height(BODY_SIZE);
-        let label = self.lines(text::words_of(&a.label, Style::Bold), BODY_W, BODY_SIZE);
+        let label = self.title_lines(text::words_of(&a.label, Style::Bold), BODY_W, BODY_SIZE);
         let box_h = Self::answer_lines(a) as f32 * lh + 8.0;
         self.space(2.0);
         self.ensure(label.len() as f32 * lh + 3.0 + box_h);

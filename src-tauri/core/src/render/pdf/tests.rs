@@ -389,7 +389,9 @@ fn heading_never_ends_a_page() {
     // Fill a page so that the heading would land on its last line.
     let mut blocks = Vec::new();
     for i in 0..60 {
-        blocks.push(p(&format!("Ligne {i}")));
+        // One-line and three-line paragraphs: the three-line case is the
+        // one where the widow rule could strand the heading.
+        blocks.push(if i % 2 == 0 { p(&format!("Ligne {i}")) } else { p(LOREM) });
         blocks.push(h(2, &format!("{i}"), &format!("Intertitre {i}")));
     }
     blocks.push(p("Fin."));

@@ -113,12 +113,10 @@ struct Cut {
     add_hyphen: bool,
 }
 
-fn cuts(chars: &[(Style, char)]) -> Vec<Cut> {
+fn cuts(chars: &[(Style, char)], hyphenate: bool) -> Vec<Cut> {
     let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
-    let mut cuts: Vec<Cut> = hyphen::break_points(&plain)
-        .into_iter()
-        .map(|at| Cut { at, add_hyphen: true })
-        .collect();
+    let points = if hyphenate { hyphen::break_points(&plain) } else { Vec::new() };
+    let mut cuts: Vec<Cut> = points.into_iter().map(|at| Cut { at, add_hyphen: true }).collect();
     for (i, &c) in plain.iter().enumerate() {
         // After an existing hyphen, if letters remain on both sides.
         if (c == '-' || c == '\u{2010}') && i > 0 && i + 1 < plain.len() {
@@ -144,10 +142,10 @@ fn prefix_widths(chars: &[(Style, char)], m: &Metrics, size: f32) -> Vec<f32> {
 }
 
 /// Split `word` so that its first part fits in `room`; None if no cut fits.
-fn split_to_fit(word: &Word, room: f32, m: &Metrics, size: f32) -> Option<(Word, Word)> {
+fn split_to_fit(word: &Word, room: f32, m: &Metrics, size: f32, hyphenate: bool) -> Option<(Word, Word)> {
     let chars = word.chars();
     let widths = prefix_widths(&chars, m, size);
-    for cut in cuts(&chars) {
+    for cut in cuts(&chars, hyphenate) {
         let hyphen = if cut.add_hyphen { m.advance(chars[cut.at - 1].0, '-') * size } else { 0.0 };
         if widths[cut.at] + hyphen <= room {
             let mut head = Word::from_chars(&chars[..cut.at]);
@@ -171,9 +169,19 @@ fn split_by_char(word: &Word, room: f32, m: &Metrics, size: f32) -> (Word, Word)
     (Word::from_chars(&chars[..n]), Word::from_chars(&chars[n..]))
 }
 
+/// Lines of running text, hyphenated.
+pub fn break_lines(words: Vec<Word>, max: f32, size: f32, m: &Metrics) -> Vec<Line> {
+    fill(words, max, size, m, true)
+}
+
+/// Lines of a title or label: a hyphen in a heading reads as a mistake.
+pub fn break_title(words: Vec<Word>, max: f32, size: f32, m: &Metrics) -> Vec<Line> {
+    fill(words, max, size, m, false)
+}
+
 /// Greedy line filling: simple, predictable and fast enough for 500
 /// paragraphs; French administrative prose rarely needs better.
-pub fn break_lines(words: Vec<Word>, max: f32, size: f32, m: &Metrics) -> Vec<Line> {
+fn fill(words: Vec<Word>, max: f32, size: f32, m: &Metrics, hyphenate: bool) -> Vec<Line> {
     const EPS: f32 = 0.01;
     let max = max.max(size); // a column narrower than one em cannot hold text
     let mut lines = Vec::new();
@@ -195,7 +203,7 @@ pub fn break_lines(words: Vec<Word>, max: f32, size: f32, m: &Metrics) -> Vec<Li
             continue;
         }
         let room = max - width - space;
-        if let Some((head, tail)) = split_to_fit(&word, room + EPS, m, size) {
+        if let Some((head, tail)) = split_to_fit(&word, room + EPS, m, size, hyphenate) {
             width += space + head.width(m, size);
             cur.push(head);
             lines.push(Line { words: std::mem::take(&mut cur), natural_width: width, justify: true });

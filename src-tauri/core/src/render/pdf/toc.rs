@@ -33,7 +33,7 @@ pub fn draw(e: &mut Engine, following: &[Block]) {
         let (style, indent, before) = if h.level <= 1 { (Style::Bold, 0.0, 4.0) } else { (Style::Regular, 14.0, 0.0) };
         let x = MARGIN_X + indent;
         let width = BODY_W - indent - NUMBER_COL - 8.0;
-        let lines = e.lines(text::words_of(&h.label(), style), width, size);
+        let lines = e.title_lines(text::words_of(&h.label(), style), width, size);
         if lines.is_empty() {
             continue;
         }
