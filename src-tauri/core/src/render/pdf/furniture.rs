@@ -23,7 +23,7 @@ pub fn decorate(pages: &mut [Canvas], fonts: &FontIds, m: &Metrics, running_head
         }
         let lines = text::break_title(text::words_of(running_header, Style::Regular), BODY_W, SIZE, m);
         if let Some(first) = lines.first() {
-            page.line(fonts, m, first, MARGIN_X, 14.0 * MM, SIZE, GREY, BODY_W, false);
+            page.line(fonts, first, MARGIN_X, 14.0 * MM, SIZE, GREY, BODY_W, false);
         }
         page.hline(MARGIN_X, MARGIN_X + BODY_W, 15.8 * MM, RULE_GREY, 0.4);
         let footer = format!("Page {} / {}", i + 1, total);

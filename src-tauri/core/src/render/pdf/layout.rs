@@ -201,8 +201,8 @@ impl<'a> Engine<'a> {
                         self.canvas().text(fonts, Style::Regular, marker, *mx, baseline, f.size, f.color);
                     }
                 }
-                let (fonts, m) = (self.fonts, self.m);
-                self.canvas().line(fonts, m, line, f.x, baseline, f.size, f.color, f.width, f.justify);
+                let fonts = self.fonts;
+                self.canvas().line(fonts, line, f.x, baseline, f.size, f.color, f.width, f.justify);
             }
             self.y = top + h;
             i += n;
@@ -285,7 +285,7 @@ impl<'a> Engine<'a> {
     /// A title drawn like a heading (also used for « Sommaire »), returning
     /// the PDF y of its top for link destinations.
     pub fn title_block(&mut self, label: &str, level: u8, keep: f32) -> f32 {
-        let (size, style, color, before, after) = Self::heading_style(level);
+        let (size, _, color, before, after) = Self::heading_style(level);
         let lines = self.heading_lines(label, level);
         let lh = size * 1.25;
         let h = lines.len().max(1) as f32 * lh + after;
@@ -295,11 +295,10 @@ impl<'a> Engine<'a> {
         let words_color = color;
         for line in &lines {
             let baseline = self.y + baseline_offset(size, lh);
-            let (fonts, m) = (self.fonts, self.m);
-            self.canvas().line(fonts, m, line, MARGIN_X, baseline, size, words_color, BODY_W, false);
+            let fonts = self.fonts;
+            self.canvas().line(fonts, line, MARGIN_X, baseline, size, words_color, BODY_W, false);
             self.y += lh;
         }
-        let _ = style;
         if level <= 1 {
             let y = self.y + 2.0;
             self.canvas().hline(MARGIN_X, MARGIN_X + BODY_W, y, ACCENT, 0.6);
@@ -374,8 +373,8 @@ impl<'a> Engine<'a> {
             if line_top + ph_lh > top + box_h {
                 break;
             }
-            let (fonts, m) = (self.fonts, self.m);
-            self.canvas().line(fonts, m, line, MARGIN_X + 6.0, line_top + baseline_offset(ph_size, ph_lh), ph_size, LIGHT_GREY, BODY_W - 12.0, false);
+            let fonts = self.fonts;
+            self.canvas().line(fonts, line, MARGIN_X + 6.0, line_top + baseline_offset(ph_size, ph_lh), ph_size, LIGHT_GREY, BODY_W - 12.0, false);
         }
         self.fields.push(FieldMark {
             id: a.id.clone(),

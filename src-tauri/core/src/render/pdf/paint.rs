@@ -34,6 +34,9 @@ pub struct Canvas {
     pub ops: Vec<Op>,
 }
 
+// Drawing calls take positions, size and colour as plain numbers, the way
+// the layout computes them; bundling them in a struct would only move the noise.
+#[allow(clippy::too_many_arguments)]
 impl Canvas {
     fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, mode: PaintMode) {
         self.ops.push(Op::DrawRectangle {
@@ -99,14 +102,13 @@ impl Canvas {
     /// Draw a laid-out line. Justification adds the same extra space after
     /// every word through TJ offsets: the Tw operator would be ignored,
     /// since Identity-H fonts have no single-byte space code.
-    pub fn line(&mut self, fonts: &FontIds, m: &Metrics, line: &Line, x: f32, baseline: f32, size: f32, c: Rgb, width: f32, justify: bool) {
+    pub fn line(&mut self, fonts: &FontIds, line: &Line, x: f32, baseline: f32, size: f32, c: Rgb, width: f32, justify: bool) {
         let gaps = line.words.len().saturating_sub(1);
         let extra = if justify && line.justify && gaps > 0 {
             ((width - line.natural_width) / gaps as f32).max(0.0)
         } else {
             0.0
         };
-        let _ = m;
         let mut groups: Vec<(Style, Vec<TextItem>)> = Vec::new();
         let mut push = |style: Style, item: TextItem| match groups.last_mut() {
             Some((s, items)) if *s == style => items.push(item),

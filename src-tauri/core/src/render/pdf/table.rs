@@ -69,7 +69,7 @@ fn band(e: &mut Engine, g: &Grid, cells: &[Vec<Line>], from: usize, to: usize, h
     let n = to - from;
     let h = n.max(1) as f32 * lh() + 2.0 * CELL_PAD_Y;
     let top = e.y;
-    let (fonts, m) = (e.fonts, e.m);
+    let fonts = e.fonts;
     for (i, cell) in cells.iter().enumerate() {
         let c = e.canvas();
         if header {
@@ -78,7 +78,7 @@ fn band(e: &mut Engine, g: &Grid, cells: &[Vec<Line>], from: usize, to: usize, h
         let end = to.min(cell.len());
         for (k, line) in cell.iter().enumerate().take(end).skip(from) {
             let baseline = top + CELL_PAD_Y + (k - from) as f32 * lh() + baseline_offset(TABLE_SIZE, lh());
-            c.line(fonts, m, line, g.xs[i] + CELL_PAD_X, baseline, TABLE_SIZE, TEXT, g.ws[i] - 2.0 * CELL_PAD_X, false);
+            c.line(fonts, line, g.xs[i] + CELL_PAD_X, baseline, TABLE_SIZE, TEXT, g.ws[i] - 2.0 * CELL_PAD_X, false);
         }
         c.stroke_rect(g.xs[i], top, g.ws[i], h, RULE_GREY, 0.5);
     }

@@ -345,17 +345,8 @@ fn table_of_contents_lists_headings_with_page_numbers_and_links() {
     assert!(links.len() >= 8, "one link per entry");
 }
 
-#[test]
-fn hostile_inputs_do_not_panic() {
-    let empty = doc_with(vec![]);
-    let pdf = parse(&render(&empty, RenderOptions { draft: true }).unwrap());
-    assert_eq!(pdf.get_pages().len(), 1);
-
-    let mut blank = doc_with(vec![Block::TableOfContents]);
-    blank.cover = Cover { buyer: String::new(), kicker: String::new(), title: String::new(), facts: vec![] };
-    blank.meta.language = String::new();
-    render(&blank, RenderOptions::default()).unwrap();
-
+/// Degenerate content the renderer must survive.
+fn hostile_document() -> Document {
     let huge = "Anticonstitutionnellement".repeat(60);
     let mut blocks = vec![
         p(&huge),
@@ -378,7 +369,21 @@ fn hostile_inputs_do_not_panic() {
     }
     blocks.push(h(1, "99", "Titre final en bas de document"));
     blocks.push(p("Fin."));
-    let bytes = render(&doc_with(blocks), RenderOptions { draft: true }).unwrap();
+    doc_with(blocks)
+}
+
+#[test]
+fn hostile_inputs_do_not_panic() {
+    let empty = doc_with(vec![]);
+    let pdf = parse(&render(&empty, RenderOptions { draft: true }).unwrap());
+    assert_eq!(pdf.get_pages().len(), 1);
+
+    let mut blank = doc_with(vec![Block::TableOfContents]);
+    blank.cover = Cover { buyer: String::new(), kicker: String::new(), title: String::new(), facts: vec![] };
+    blank.meta.language = String::new();
+    render(&blank, RenderOptions::default()).unwrap();
+
+    let bytes = render(&hostile_document(), RenderOptions { draft: true }).unwrap();
     let pdf = parse(&bytes);
     assert!(pdf.get_pages().len() > 40);
     assert!(all_text(&pdf).contains("Paragraphe 499."));
@@ -460,4 +465,5 @@ fn write_sample() {
     let pages = parse(&bytes).get_pages().len();
     println!("{pages} pages rendered in {:?}", t.elapsed());
     std::fs::write("/tmp/pdf-big.pdf", &bytes).unwrap();
+    std::fs::write("/tmp/pdf-hostile.pdf", render(&hostile_document(), RenderOptions::default()).unwrap()).unwrap();
 }

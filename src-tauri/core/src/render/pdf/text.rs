@@ -73,6 +73,10 @@ impl Line {
     }
 }
 
+/// Format characters the fonts lack and a reader would show as boxes:
+/// soft hyphen, zero-width space and joiners, word joiner, BOM.
+const INVISIBLE: [char; 6] = ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
+
 pub fn is_break_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
@@ -88,7 +92,7 @@ pub fn words(runs: &[Run], base_bold: bool, base_italic: bool) -> Vec<Word> {
                 if !cur.frags.is_empty() {
                     out.push(std::mem::take(&mut cur));
                 }
-            } else if !c.is_control() {
+            } else if !c.is_control() && !INVISIBLE.contains(&c) {
                 cur.push(style, c);
             }
         }
@@ -123,7 +127,7 @@ fn cuts(chars: &[(Style, char)], hyphenate: bool) -> Vec<Cut> {
             cuts.push(Cut { at: i + 1, add_hyphen: false });
         }
     }
-    cuts.sort_by(|a, b| b.at.cmp(&a.at));
+    cuts.sort_by_key(|c| std::cmp::Reverse(c.at));
     cuts
 }
 

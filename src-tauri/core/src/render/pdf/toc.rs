@@ -45,7 +45,7 @@ pub fn draw(e: &mut Engine, following: &[Block]) {
         let (fonts, m) = (e.fonts, e.m);
         for (k, line) in lines.iter().enumerate() {
             let baseline = e.y + baseline_offset(size, lh);
-            e.canvas().line(fonts, m, line, x, baseline, size, TEXT, width, false);
+            e.canvas().line(fonts, line, x, baseline, size, TEXT, width, false);
             if k + 1 == lines.len() {
                 let right = MARGIN_X + BODY_W;
                 let num_w = m.width(style, &number, size);
