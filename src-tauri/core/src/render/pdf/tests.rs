@@ -381,7 +381,8 @@ fn hostile_inputs_do_not_panic() {
     let mut blank = doc_with(vec![Block::TableOfContents]);
     blank.cover = Cover { buyer: String::new(), kicker: String::new(), title: String::new(), facts: vec![] };
     blank.meta.language = String::new();
-    render(&blank, RenderOptions::default()).unwrap();
+    let pdf = parse(&render(&blank, RenderOptions::default()).unwrap());
+    assert_eq!(pdf.get_pages().len(), 2, "cover and contents, no trailing blank page");
 
     let bytes = render(&hostile_document(), RenderOptions { draft: true }).unwrap();
     let pdf = parse(&bytes);
