@@ -1,0 +1,134 @@
+//! Tables: proportional columns, wrapped cells, thin borders, a shaded
+//! bold header row that repeats on every page the table spans. A row that
+//! does not fit is moved to the next page; a row taller than a page is cut
+//! between lines.
+
+use super::fonts::Style;
+use super::layout::Engine;
+use super::style::*;
+use super::text::{self, Line};
+use crate::compose::document::Table;
+
+struct Grid {
+    xs: Vec<f32>,
+    ws: Vec<f32>,
+    header: Option<Vec<Vec<Line>>>,
+    rows: Vec<Vec<Vec<Line>>>,
+}
+
+fn lh() -> f32 {
+    TABLE_SIZE * TABLE_LINE_FACTOR
+}
+
+fn row_height(cells: &[Vec<Line>]) -> f32 {
+    cells.iter().map(|c| c.len()).max().unwrap_or(0).max(1) as f32 * lh() + 2.0 * CELL_PAD_Y
+}
+
+fn grid(e: &Engine, t: &Table) -> Grid {
+    let ncols = t.header.len().max(t.rows.iter().map(|r| r.len()).max().unwrap_or(0)).max(1);
+    let weights: Vec<f32> = (0..ncols)
+        .map(|i| t.widths.get(i).copied().filter(|&w| w > 0).unwrap_or(1) as f32)
+        .collect();
+    let sum: f32 = weights.iter().sum();
+    let ws: Vec<f32> = weights.iter().map(|w| BODY_W * w / sum).collect();
+    let mut xs = Vec::with_capacity(ncols);
+    let mut x = MARGIN_X;
+    for w in &ws {
+        xs.push(x);
+        x += w;
+    }
+    let inner = |i: usize| (ws[i] - 2.0 * CELL_PAD_X).max(1.0);
+    let header = if t.header.iter().any(|h| !h.trim().is_empty()) {
+        Some((0..ncols).map(|i| {
+            let s = t.header.get(i).map(String::as_str).unwrap_or("");
+            e.lines(text::words_of(s, Style::Bold), inner(i), TABLE_SIZE)
+        }).collect())
+    } else {
+        None
+    };
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| (0..ncols).map(|i| match r.get(i) {
+            Some(runs) => e.lines(text::words(runs, false, false), inner(i), TABLE_SIZE),
+            None => Vec::new(),
+        }).collect())
+        .collect();
+    Grid { xs, ws, header, rows }
+}
+
+pub fn min_start(e: &Engine, t: &Table) -> f32 {
+    let g = grid(e, t);
+    let head = g.header.as_deref().map(row_height).unwrap_or(0.0);
+    let first = g.rows.first().map(|r| row_height(r)).unwrap_or(0.0);
+    head + first.min(2.0 * lh() + 2.0 * CELL_PAD_Y)
+}
+
+/// Draw the lines `from..to` of every cell of a row as one band.
+fn band(e: &mut Engine, g: &Grid, cells: &[Vec<Line>], from: usize, to: usize, header: bool) {
+    let n = to - from;
+    let h = n.max(1) as f32 * lh() + 2.0 * CELL_PAD_Y;
+    let top = e.y;
+    let fonts = e.fonts;
+    for (i, cell) in cells.iter().enumerate() {
+        let c = e.canvas();
+        if header {
+            c.fill_rect(g.xs[i], top, g.ws[i], h, HEADER_BG);
+        }
+        let end = to.min(cell.len());
+        for (k, line) in cell.iter().enumerate().take(end).skip(from) {
+            let baseline = top + CELL_PAD_Y + (k - from) as f32 * lh() + baseline_offset(TABLE_SIZE, lh());
+            c.line(fonts, line, g.xs[i] + CELL_PAD_X, baseline, TABLE_SIZE, TEXT, g.ws[i] - 2.0 * CELL_PAD_X, false);
+        }
+        c.stroke_rect(g.xs[i], top, g.ws[i], h, RULE_GREY, 0.5);
+    }
+    e.y = top + h;
+}
+
+fn header(e: &mut Engine, g: &Grid) {
+    if let Some(h) = &g.header {
+        let n = h.iter().map(|c| c.len()).max().unwrap_or(1);
+        band(e, g, h, 0, n, true);
+    }
+}
+
+pub fn draw(e: &mut Engine, t: &Table) {
+    let g = grid(e, t);
+    if g.header.is_none() && g.rows.is_empty() {
+        return;
+    }
+    e.space(4.0);
+    e.ensure(min_start(e, t));
+    header(e, &g);
+    let head_h = g.header.as_deref().map(row_height).unwrap_or(0.0);
+    let lh = lh();
+    for cells in &g.rows {
+        let total = cells.iter().map(|c| c.len()).max().unwrap_or(0).max(1);
+        let mut from = 0;
+        while from < total {
+            let fresh = e.y <= BODY_TOP + head_h + 0.01;
+            let need = (total - from) as f32 * lh + 2.0 * CELL_PAD_Y;
+            if e.y + need <= BODY_BOTTOM + 0.01 {
+                band(e, &g, cells, from, total, false);
+                break;
+            }
+            // Move an unsplit row that would fit on a fresh page; cut only
+            // rows taller than a page (or already cut).
+            let fits_fresh = need <= BODY_BOTTOM - BODY_TOP - head_h;
+            let k = ((e.room() - 2.0 * CELL_PAD_Y) / lh + 1e-3).floor().max(0.0) as usize;
+            if (from == 0 && fits_fresh && !fresh) || (k == 0 && !fresh) {
+                e.new_page();
+                header(e, &g);
+                continue;
+            }
+            let k = k.clamp(1, total - from);
+            band(e, &g, cells, from, from + k, false);
+            from += k;
+            if from < total {
+                e.new_page();
+                header(e, &g);
+            }
+        }
+    }
+    e.y += PARA_AFTER + 2.0;
+}
