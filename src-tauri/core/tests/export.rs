@@ -59,7 +59,6 @@ fn pdf_carries_the_articles_with_accents_and_embedded_fonts() {
         "Performance environnementale",
         "Conditions d’exécution",
         "Dérogations au CCAG-FCS",
-        "PROJET",
     ] {
         assert!(text.contains(expected), "PDF text lacks {expected:?}");
     }
@@ -106,35 +105,33 @@ fn docx_has_real_heading_styles_and_the_content() {
     );
 }
 
+// pdftotext skips diagonal text: the PDF watermark is checked by the
+// renderer's own tests, which decode the glyphs.
 #[test]
-fn final_version_has_no_watermark() {
+fn only_drafts_carry_the_watermark() {
     let d = common::catering();
-    let pdf = export::render(&d, Format::Pdf, true, today()).unwrap();
-    assert!(!poppler("pdftotext", &pdf, &[]).contains("PROJET"));
-    let docx = export::render(&d, Format::Docx, true, today()).unwrap();
-    assert!(!docx_part(&docx, "word/document.xml").contains("PROJET"));
+    let header_parts = |docx: &[u8]| -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+        let names: Vec<String> = zip.file_names().filter(|n| n.starts_with("word/")).map(String::from).collect();
+        names.iter().map(|n| {
+            let mut s = String::new();
+            let _ = zip.by_name(n).unwrap().read_to_string(&mut s);
+            s
+        }).collect()
+    };
+    let draft = export::render(&d, Format::Docx, false, today()).unwrap();
+    assert!(header_parts(&draft).contains("PROJET"));
+    let final_version = export::render(&d, Format::Docx, true, today()).unwrap();
+    assert!(!header_parts(&final_version).contains("PROJET"));
 }
 
 #[test]
-fn final_version_is_refused_while_a_blocking_finding_remains() {
-    let mut d = common::catering();
-    d.criteria[0].weight_percent = 10;
-    match export::render(&d, Format::Pdf, true, today()) {
-        Err(ExportError::Blocked(findings)) => {
-            assert!(findings.iter().any(|f| f.code == "criteria.weights_total"));
-        }
-        Err(other) => panic!("expected a refusal, got {other}"),
-        Ok(_) => panic!("a final version with a blocking finding must be refused"),
-    }
-    let msg = export::render(&d, Format::Docx, true, today())
-        .err()
-        .unwrap()
-        .to_string();
-    assert!(
-        msg.starts_with("La version à publier est refusée tant que 1 point(s) bloquant(s)"),
-        "{msg}"
-    );
-    assert!(msg.contains("70 %"), "{msg}");
-    // A draft is always allowed.
-    assert!(export::render(&d, Format::Pdf, false, today()).is_ok());
+fn the_same_dossier_gives_the_same_pdf_text() {
+    // printpdf orders font objects through a HashMap, so bytes may differ
+    // between two renders in one process; what the reader sees may not.
+    let d = common::catering();
+    let a = export::render(&d, Format::Pdf, true, today()).unwrap();
+    let b = export::render(&d, Format::Pdf, true, today()).unwrap();
+    assert_eq!(poppler("pdftotext", &a, &["-layout"]), poppler("pdftotext", &b, &["-layout"]));
+    assert!(!poppler("pdfinfo", &a, &[]).contains("CreationDate"), "no clock-dependent metadata");
 }

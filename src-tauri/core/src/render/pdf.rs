@@ -134,15 +134,14 @@ fn finish(
     catalog.set("Lang", Object::string_literal(lang));
     catalog.set("ViewerPreferences", dictionary! { "DisplayDocTitle" => true });
 
-    let now = chrono::Utc::now().format("D:%Y%m%d%H%M%SZ").to_string();
+    // No CreationDate/ModDate: core never reads the clock, and the same
+    // dossier must always give the same file.
     let info = out.add_object(dictionary! {
         "Title" => outline::text_string(&doc.meta.title),
         "Author" => outline::text_string(&doc.meta.author),
         "Subject" => outline::text_string(&doc.meta.subject),
         "Creator" => outline::text_string("DCE Unique"),
         "Producer" => outline::text_string("DCE Unique (printpdf, lopdf)"),
-        "CreationDate" => Object::string_literal(now.clone()),
-        "ModDate" => Object::string_literal(now),
     });
     out.trailer.set("Info", Object::Reference(info));
     Ok(())
