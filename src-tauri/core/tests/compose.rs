@@ -61,7 +61,7 @@ fn what_the_user_entered_is_in_the_document() {
         "120\u{202F}000\u{a0}€\u{a0}HT",
         "36 mois",
         "Garantir la sécurité sanitaire des repas jusqu’à leur remise",
-        "F0 — impérative",
+        "Souplesse F0\u{a0}: le niveau est impératif",
         "Performance environnementale",
         "25 %",
         "30\u{a0}décembre\u{a0}2026 à 12\u{a0}h\u{a0}00",

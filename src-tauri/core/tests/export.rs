@@ -112,12 +112,19 @@ fn only_drafts_carry_the_watermark() {
     let d = common::catering();
     let header_parts = |docx: &[u8]| -> String {
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-        let names: Vec<String> = zip.file_names().filter(|n| n.starts_with("word/")).map(String::from).collect();
-        names.iter().map(|n| {
-            let mut s = String::new();
-            let _ = zip.by_name(n).unwrap().read_to_string(&mut s);
-            s
-        }).collect()
+        let names: Vec<String> = zip
+            .file_names()
+            .filter(|n| n.starts_with("word/"))
+            .map(String::from)
+            .collect();
+        names
+            .iter()
+            .map(|n| {
+                let mut s = String::new();
+                let _ = zip.by_name(n).unwrap().read_to_string(&mut s);
+                s
+            })
+            .collect()
     };
     let draft = export::render(&d, Format::Docx, false, today()).unwrap();
     assert!(header_parts(&draft).contains("PROJET"));
@@ -132,6 +139,12 @@ fn the_same_dossier_gives_the_same_pdf_text() {
     let d = common::catering();
     let a = export::render(&d, Format::Pdf, true, today()).unwrap();
     let b = export::render(&d, Format::Pdf, true, today()).unwrap();
-    assert_eq!(poppler("pdftotext", &a, &["-layout"]), poppler("pdftotext", &b, &["-layout"]));
-    assert!(!poppler("pdfinfo", &a, &[]).contains("CreationDate"), "no clock-dependent metadata");
+    assert_eq!(
+        poppler("pdftotext", &a, &["-layout"]),
+        poppler("pdftotext", &b, &["-layout"])
+    );
+    assert!(
+        !poppler("pdfinfo", &a, &[]).contains("CreationDate"),
+        "no clock-dependent metadata"
+    );
 }

@@ -3,7 +3,7 @@
 use super::document::Cover;
 use super::MISSING;
 use crate::french::{self, typography};
-use crate::model::{Ccag, Dossier, Flexibility, Nature, PriceForm};
+use crate::model::{Ccag, Dossier, Nature, PriceForm};
 
 pub fn nature(n: Nature) -> &'static str {
     match n {
@@ -32,15 +32,6 @@ pub fn ccag_short(c: Ccag) -> &'static str {
         Ccag::Tic => "CCAG-TIC",
         Ccag::Mi => "CCAG-MI",
         Ccag::Moe => "CCAG-MOE",
-    }
-}
-
-pub fn flexibility(f: Flexibility) -> &'static str {
-    match f {
-        Flexibility::F0 => "F0 — impérative",
-        Flexibility::F1 => "F1 — faible",
-        Flexibility::F2 => "F2 — négociable",
-        Flexibility::F3 => "F3 — forte",
     }
 }
 

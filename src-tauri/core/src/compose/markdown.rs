@@ -219,23 +219,55 @@ fn trim_runs(mut runs: Vec<Run>) -> Vec<Run> {
     runs
 }
 
-/// Column widths follow how much each column holds (within bounds, so a
-/// short column stays readable and a long one does not crush the others).
+/// About how many characters of table text fit across the text width.
+const TABLE_BUDGET: usize = 100;
+
+/// Column widths, in characters of the text width: each column first gets
+/// its longest word (« Souplesse » must never be cut), then the rest of the
+/// width is shared in proportion to how much more each column holds.
 fn finish_table(t: TableBuilder) -> Table {
     let columns = t.header.len();
-    let widths = (0..columns)
+    let (mins, naturals): (Vec<usize>, Vec<usize>) = (0..columns)
         .map(|c| {
-            let longest_cell = t
+            let cells: Vec<String> = t
                 .rows
                 .iter()
                 .filter_map(|row| row.get(c))
-                .map(|cell| cell.iter().map(|r| r.text.chars().count()).sum::<usize>())
+                .map(|cell| cell.iter().map(|r| r.text.as_str()).collect())
+                .chain(std::iter::once(t.header[c].clone()))
+                .collect();
+            let longest_word = cells
+                .iter()
+                .flat_map(|s| s.split_whitespace())
+                .map(|w| w.chars().count())
+                .max();
+            let min = longest_word.unwrap_or(0).max(4) + 3;
+            let natural = cells
+                .iter()
+                .map(|s| s.chars().count() + 2)
                 .max()
-                .unwrap_or(0);
-            let header = t.header[c].chars().count();
-            longest_cell.max(header).clamp(10, 60) as u16
+                .unwrap_or(0)
+                .max(min);
+            (min, natural)
         })
-        .collect();
+        .unzip();
+    let wanted: usize = naturals.iter().sum();
+    let floor: usize = mins.iter().sum();
+    let widths = if wanted <= TABLE_BUDGET || floor >= TABLE_BUDGET {
+        if wanted <= TABLE_BUDGET {
+            naturals
+        } else {
+            mins
+        }
+    } else {
+        let spare = TABLE_BUDGET - floor;
+        let demand = wanted - floor;
+        mins.iter()
+            .zip(&naturals)
+            .map(|(min, natural)| min + spare * (natural - min) / demand)
+            .collect()
+    };
+    let widths = widths.into_iter().map(|w| w as u16).collect();
     let rows = t.rows.into_iter().map(|mut row| {
         row.resize(columns, Vec::new());
         row

@@ -2,7 +2,7 @@
 
 use super::{labels, MISSING};
 use crate::french;
-use crate::model::{Dossier, Flexibility, PriceForm};
+use crate::model::Dossier;
 use chrono::{NaiveDate, NaiveDateTime};
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Value;
@@ -54,12 +54,7 @@ fn environment() -> Result<Environment<'static>, Error> {
     env.add_filter("nature", |v: Value| label(v, labels::nature));
     env.add_filter("ccag", |v: Value| label(v, labels::ccag));
     env.add_filter("ccag_short", |v: Value| label(v, labels::ccag_short));
-    env.add_filter("flexibility", |v: Value| {
-        label::<Flexibility>(v, labels::flexibility)
-    });
-    env.add_filter("price_form", |v: Value| {
-        label::<PriceForm>(v, labels::price_form)
-    });
+    env.add_filter("price_form", |v: Value| label(v, labels::price_form));
     // Table cells and list items are one line: a newline typed by the user would end them.
     env.add_filter("oneline", |s: String| {
         s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -18,10 +18,10 @@ mod outline;
 mod paint;
 mod style;
 mod table;
-mod text;
-mod toc;
 #[cfg(test)]
 mod tests;
+mod text;
+mod toc;
 
 use super::RenderError;
 use crate::compose::document::{Block, Document, RenderOptions};
@@ -46,7 +46,13 @@ pub fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>, RenderErro
     let fonts = FontIds(ids.try_into().map_err(|_| RenderError::pdf("font ids"))?);
 
     let mut laid = lay_out(doc, metrics, &fonts);
-    furniture::decorate(&mut laid.pages, &fonts, metrics, &doc.running_header, opts.draft);
+    furniture::decorate(
+        &mut laid.pages,
+        &fonts,
+        metrics,
+        &doc.running_header,
+        opts.draft,
+    );
 
     let pages = laid
         .pages
@@ -55,7 +61,12 @@ pub fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>, RenderErro
         .collect();
     pdf.with_pages(pages);
 
-    let save = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
+    let save = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
     let mut warnings = Vec::new();
     let mut out = pdf.to_lopdf_document(&save, &mut warnings);
     finish(&mut out, doc, &laid.headings, &laid.fields).map_err(RenderError::pdf)?;
@@ -72,7 +83,11 @@ pub fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>, RenderErro
 /// bound only guards against a pathological oscillation).
 fn lay_out(doc: &Document, m: &'static Metrics, fonts: &FontIds) -> Laid {
     let mut laid = Engine::new(m, fonts, None).run(doc);
-    if !doc.blocks.iter().any(|b| matches!(b, Block::TableOfContents)) {
+    if !doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::TableOfContents))
+    {
         return laid;
     }
     for _ in 0..3 {
@@ -91,7 +106,12 @@ fn lay_out(doc: &Document, m: &'static Metrics, fonts: &FontIds) -> Laid {
 fn name_fonts(out: &mut lopdf::Document, fonts: &FontIds) {
     let names: std::collections::HashMap<Vec<u8>, &str> = Style::ALL
         .iter()
-        .map(|s| (fonts.0[s.index()].0.clone().into_bytes(), s.postscript_name()))
+        .map(|s| {
+            (
+                fonts.0[s.index()].0.clone().into_bytes(),
+                s.postscript_name(),
+            )
+        })
         .collect();
     let rename = |d: &mut lopdf::Dictionary, key: &[u8]| {
         let new = match d.get(key).and_then(Object::as_name) {
@@ -129,10 +149,17 @@ fn finish(
     outline::add(out, &page_ids, headings)?;
     acroform::add(out, &page_ids, fields)?;
 
-    let lang = if doc.meta.language.trim().is_empty() { "fr-FR" } else { doc.meta.language.trim() };
+    let lang = if doc.meta.language.trim().is_empty() {
+        "fr-FR"
+    } else {
+        doc.meta.language.trim()
+    };
     let catalog = out.catalog_mut()?;
     catalog.set("Lang", Object::string_literal(lang));
-    catalog.set("ViewerPreferences", dictionary! { "DisplayDocTitle" => true });
+    catalog.set(
+        "ViewerPreferences",
+        dictionary! { "DisplayDocTitle" => true },
+    );
 
     // No CreationDate/ModDate: core never reads the clock, and the same
     // dossier must always give the same file.

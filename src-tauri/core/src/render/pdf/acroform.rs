@@ -23,7 +23,11 @@ const F_PRINT: i64 = 4;
 /// levels of a qualified name) and must be unique in the form.
 fn field_name(id: &str, used: &mut HashSet<String>) -> String {
     let base: String = id.chars().map(|c| if c == '.' { '_' } else { c }).collect();
-    let base = if base.is_empty() { "champ".to_string() } else { base };
+    let base = if base.is_empty() {
+        "champ".to_string()
+    } else {
+        base
+    };
     let mut name = base.clone();
     let mut n = 2;
     while !used.insert(name.clone()) {
@@ -44,7 +48,11 @@ fn appearance(doc: &mut Document, w: f32, h: f32, content: String) -> ObjectId {
 }
 
 fn check_appearance(doc: &mut Document, w: f32, h: f32, checked: bool) -> ObjectId {
-    let mut s = format!("1 g 0 0 {w} {h} re f 0.102 G 0.7 w 0.35 0.35 {} {} re S", w - 0.7, h - 0.7);
+    let mut s = format!(
+        "1 g 0 0 {w} {h} re f 0.102 G 0.7 w 0.35 0.35 {} {} re S",
+        w - 0.7,
+        h - 0.7
+    );
     if checked {
         // Same tick as the page content (layout::checkbox), box-relative.
         s.push_str(&format!(
@@ -78,10 +86,17 @@ pub fn add(doc: &mut Document, page_ids: &[ObjectId], fields: &[FieldMark]) -> l
     let mut used = HashSet::new();
     let mut refs = Vec::new();
     for f in fields {
-        let Some(&page) = page_ids.get(f.page) else { continue };
+        let Some(&page) = page_ids.get(f.page) else {
+            continue;
+        };
         let [x1, y1, x2, y2] = f.rect;
         let (w, h) = (x2 - x1, y2 - y1);
-        let rect = vec![Object::Real(x1), Object::Real(y1), Object::Real(x2), Object::Real(y2)];
+        let rect = vec![
+            Object::Real(x1),
+            Object::Real(y1),
+            Object::Real(x2),
+            Object::Real(y2),
+        ];
         let mut d = dictionary! {
             "Type" => "Annot",
             "Subtype" => "Widget",

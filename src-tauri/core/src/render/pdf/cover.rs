@@ -15,22 +15,37 @@ pub fn draw(e: &mut Engine, cover: &Cover) {
     let mut y = 30.0 * MM;
     let buyer = e.title_lines(text::words_of(&cover.buyer, Style::Bold), BODY_W, 13.0);
     for line in &buyer {
-        e.canvas().line(fonts, line, MARGIN_X, y + 13.0, 13.0, ACCENT, BODY_W, false);
+        e.canvas()
+            .line(fonts, line, MARGIN_X, y + 13.0, 13.0, ACCENT, BODY_W, false);
         y += 17.0;
     }
 
     y = y.max(85.0 * MM);
     let kicker = e.title_lines(text::words_of(&cover.kicker, Style::Regular), BODY_W, 11.5);
     for line in &kicker {
-        e.canvas().line(fonts, line, MARGIN_X, y + 11.5, 11.5, GREY, BODY_W, false);
+        e.canvas()
+            .line(fonts, line, MARGIN_X, y + 11.5, 11.5, GREY, BODY_W, false);
         y += 15.5;
     }
     y += 8.0;
 
     let title_size = 22.0;
-    let title = e.title_lines(text::words_of(&cover.title, Style::Bold), BODY_W, title_size);
+    let title = e.title_lines(
+        text::words_of(&cover.title, Style::Bold),
+        BODY_W,
+        title_size,
+    );
     for line in &title {
-        e.canvas().line(fonts, line, MARGIN_X, y + title_size, title_size, TEXT, BODY_W, false);
+        e.canvas().line(
+            fonts,
+            line,
+            MARGIN_X,
+            y + title_size,
+            title_size,
+            TEXT,
+            BODY_W,
+            false,
+        );
         y += title_size * 1.22;
     }
     y += 12.0;
@@ -68,16 +83,19 @@ fn facts(e: &mut Engine, facts: &[(String, String)], top: f32) {
     }
     let h = h - 5.0;
     e.canvas().fill_rect(MARGIN_X, top, BODY_W, h, FACTS_BG);
-    e.canvas().stroke_rect(MARGIN_X, top, BODY_W, h, RULE_GREY, 0.5);
+    e.canvas()
+        .stroke_rect(MARGIN_X, top, BODY_W, h, RULE_GREY, 0.5);
     let mut y = top + pad;
     for (l, v, rh) in rows {
         for (k, line) in l.iter().enumerate() {
             let b = y + k as f32 * lh + baseline_offset(size, lh);
-            e.canvas().line(fonts, line, MARGIN_X + pad, b, size, ACCENT, label_w, false);
+            e.canvas()
+                .line(fonts, line, MARGIN_X + pad, b, size, ACCENT, label_w, false);
         }
         for (k, line) in v.iter().enumerate() {
             let b = y + k as f32 * lh + baseline_offset(size, lh);
-            e.canvas().line(fonts, line, value_x, b, size, TEXT, value_w, false);
+            e.canvas()
+                .line(fonts, line, value_x, b, size, TEXT, value_w, false);
         }
         y += rh;
     }

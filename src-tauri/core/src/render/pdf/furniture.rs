@@ -9,7 +9,13 @@ use super::text;
 
 const SIZE: f32 = 8.0;
 
-pub fn decorate(pages: &mut [Canvas], fonts: &FontIds, m: &Metrics, running_header: &str, draft: bool) {
+pub fn decorate(
+    pages: &mut [Canvas],
+    fonts: &FontIds,
+    m: &Metrics,
+    running_header: &str,
+    draft: bool,
+) {
     let total = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         if draft {
@@ -21,13 +27,26 @@ pub fn decorate(pages: &mut [Canvas], fonts: &FontIds, m: &Metrics, running_head
         if i == 0 {
             continue; // the cover stands alone
         }
-        let lines = text::break_title(text::words_of(running_header, Style::Regular), BODY_W, SIZE, m);
+        let lines = text::break_title(
+            text::words_of(running_header, Style::Regular),
+            BODY_W,
+            SIZE,
+            m,
+        );
         if let Some(first) = lines.first() {
             page.line(fonts, first, MARGIN_X, 14.0 * MM, SIZE, GREY, BODY_W, false);
         }
         page.hline(MARGIN_X, MARGIN_X + BODY_W, 15.8 * MM, RULE_GREY, 0.4);
         let footer = format!("Page {} / {}", i + 1, total);
         let w = m.width(Style::Regular, &footer, SIZE);
-        page.text(fonts, Style::Regular, &footer, MARGIN_X + BODY_W - w, PAGE_H - 12.0 * MM, SIZE, GREY);
+        page.text(
+            fonts,
+            Style::Regular,
+            &footer,
+            MARGIN_X + BODY_W - w,
+            PAGE_H - 12.0 * MM,
+            SIZE,
+            GREY,
+        );
     }
 }

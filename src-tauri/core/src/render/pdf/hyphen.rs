@@ -26,7 +26,9 @@ pub fn break_points(word: &[char]) -> Vec<usize> {
     if word.iter().any(|c| c.is_ascii_digit()) {
         return Vec::new();
     }
-    let Some(dict) = dictionary() else { return Vec::new() };
+    let Some(dict) = dictionary() else {
+        return Vec::new();
+    };
     let mut points = Vec::new();
     let mut i = 0;
     while i < word.len() {

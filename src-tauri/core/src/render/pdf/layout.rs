@@ -6,7 +6,9 @@ use super::fonts::{Metrics, Style};
 use super::paint::{Canvas, FontIds};
 use super::style::*;
 use super::text::{self, break_lines, Line};
-use crate::compose::document::{AnswerField, Block, Checkbox, Document, Heading, List, Paragraph, ParagraphStyle};
+use crate::compose::document::{
+    AnswerField, Block, Checkbox, Document, Heading, List, Paragraph, ParagraphStyle,
+};
 
 /// Where a heading was drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +83,15 @@ pub struct Engine<'a> {
 
 impl<'a> Engine<'a> {
     pub fn new(m: &'static Metrics, fonts: &'a FontIds, known: Option<&'a [HeadingMark]>) -> Self {
-        Engine { m, fonts, known, pages: Vec::new(), y: BODY_TOP, headings: Vec::new(), fields: Vec::new() }
+        Engine {
+            m,
+            fonts,
+            known,
+            pages: Vec::new(),
+            y: BODY_TOP,
+            headings: Vec::new(),
+            fields: Vec::new(),
+        }
     }
 
     pub fn run(mut self, doc: &Document) -> Laid {
@@ -112,7 +122,11 @@ impl<'a> Engine<'a> {
         while self.pages.len() > 1 && self.pages.last().is_some_and(|p| p.ops.is_empty()) {
             self.pages.pop();
         }
-        Laid { pages: self.pages, headings: self.headings, fields: self.fields }
+        Laid {
+            pages: self.pages,
+            headings: self.headings,
+            fields: self.fields,
+        }
     }
 
     // --- page state -------------------------------------------------------
@@ -203,11 +217,21 @@ impl<'a> Engine<'a> {
                 if i + k == 0 {
                     if let Some((marker, mx)) = &f.marker {
                         let fonts = self.fonts;
-                        self.canvas().text(fonts, Style::Regular, marker, *mx, baseline, f.size, f.color);
+                        self.canvas().text(
+                            fonts,
+                            Style::Regular,
+                            marker,
+                            *mx,
+                            baseline,
+                            f.size,
+                            f.color,
+                        );
                     }
                 }
                 let fonts = self.fonts;
-                self.canvas().line(fonts, line, f.x, baseline, f.size, f.color, f.width, f.justify);
+                self.canvas().line(
+                    fonts, line, f.x, baseline, f.size, f.color, f.width, f.justify,
+                );
             }
             self.y = top + h;
             i += n;
@@ -219,8 +243,24 @@ impl<'a> Engine<'a> {
 
     fn body_flow(&self, style: ParagraphStyle) -> Flow {
         match style {
-            ParagraphStyle::Body => Flow { x: MARGIN_X, width: BODY_W, size: BODY_SIZE, color: TEXT, justify: true, note: None, marker: None },
-            ParagraphStyle::Small => Flow { x: MARGIN_X, width: BODY_W, size: SMALL_SIZE, color: GREY, justify: true, note: None, marker: None },
+            ParagraphStyle::Body => Flow {
+                x: MARGIN_X,
+                width: BODY_W,
+                size: BODY_SIZE,
+                color: TEXT,
+                justify: true,
+                note: None,
+                marker: None,
+            },
+            ParagraphStyle::Small => Flow {
+                x: MARGIN_X,
+                width: BODY_W,
+                size: SMALL_SIZE,
+                color: GREY,
+                justify: true,
+                note: None,
+                marker: None,
+            },
             ParagraphStyle::Note => Flow {
                 x: MARGIN_X + 12.0,
                 width: BODY_W - 20.0,
@@ -243,19 +283,40 @@ impl<'a> Engine<'a> {
             self.space(2.0);
         }
         self.flow(&lines, &f);
-        self.y += if p.style == ParagraphStyle::Note { PARA_AFTER + 2.0 } else { PARA_AFTER };
+        self.y += if p.style == ParagraphStyle::Note {
+            PARA_AFTER + 2.0
+        } else {
+            PARA_AFTER
+        };
     }
 
     fn list(&mut self, l: &List) {
         let size = BODY_SIZE;
         let markers: Vec<String> = (0..l.items.len())
-            .map(|k| if l.ordered { format!("{}.", k + 1) } else { "•".to_string() })
+            .map(|k| {
+                if l.ordered {
+                    format!("{}.", k + 1)
+                } else {
+                    "•".to_string()
+                }
+            })
             .collect();
-        let marker_w = markers.iter().map(|s| self.m.width(Style::Regular, s, size)).fold(0.0, f32::max);
+        let marker_w = markers
+            .iter()
+            .map(|s| self.m.width(Style::Regular, s, size))
+            .fold(0.0, f32::max);
         let mx = MARGIN_X + 6.0;
         let tx = mx + marker_w + 6.0;
         for (item, marker) in l.items.iter().zip(markers) {
-            let f = Flow { x: tx, width: MARGIN_X + BODY_W - tx, size, color: TEXT, justify: true, note: None, marker: Some((marker, mx)) };
+            let f = Flow {
+                x: tx,
+                width: MARGIN_X + BODY_W - tx,
+                size,
+                color: TEXT,
+                justify: true,
+                note: None,
+                marker: Some((marker, mx)),
+            };
             let lines = self.lines(text::words(item, false, false), f.width, size);
             if lines.is_empty() {
                 continue;
@@ -301,12 +362,22 @@ impl<'a> Engine<'a> {
         for line in &lines {
             let baseline = self.y + baseline_offset(size, lh);
             let fonts = self.fonts;
-            self.canvas().line(fonts, line, MARGIN_X, baseline, size, words_color, BODY_W, false);
+            self.canvas().line(
+                fonts,
+                line,
+                MARGIN_X,
+                baseline,
+                size,
+                words_color,
+                BODY_W,
+                false,
+            );
             self.y += lh;
         }
         if level <= 1 {
             let y = self.y + 2.0;
-            self.canvas().hline(MARGIN_X, MARGIN_X + BODY_W, y, ACCENT, 0.6);
+            self.canvas()
+                .hline(MARGIN_X, MARGIN_X + BODY_W, y, ACCENT, 0.6);
         }
         self.y += after;
         top
@@ -315,7 +386,12 @@ impl<'a> Engine<'a> {
     fn heading(&mut self, h: &Heading, next: Option<&Block>) {
         let keep = next.map(|b| self.min_start(b)).unwrap_or(0.0);
         let top = self.title_block(&h.label(), h.level, keep);
-        self.headings.push(HeadingMark { level: h.level.clamp(1, 3), label: h.label(), page: self.page_index(), top });
+        self.headings.push(HeadingMark {
+            level: h.level.clamp(1, 3),
+            label: h.label(),
+            page: self.page_index(),
+            top,
+        });
     }
 
     /// Height the start of a block needs on the same page as the heading
@@ -326,11 +402,25 @@ impl<'a> Engine<'a> {
         match b {
             Block::Paragraph(p) => {
                 let f = self.body_flow(p.style);
-                let n = self.lines(text::words(&p.runs, false, false), f.width, f.size).len();
-                first_lines(n) as f32 * line_height(f.size) + if f.note.is_some() { 2.0 * NOTE_PAD + 2.0 } else { 0.0 }
+                let n = self
+                    .lines(text::words(&p.runs, false, false), f.width, f.size)
+                    .len();
+                first_lines(n) as f32 * line_height(f.size)
+                    + if f.note.is_some() {
+                        2.0 * NOTE_PAD + 2.0
+                    } else {
+                        0.0
+                    }
             }
             Block::List(l) => {
-                let n = l.items.first().map(|i| self.lines(text::words(i, false, false), BODY_W - 20.0, BODY_SIZE).len()).unwrap_or(0);
+                let n = l
+                    .items
+                    .first()
+                    .map(|i| {
+                        self.lines(text::words(i, false, false), BODY_W - 20.0, BODY_SIZE)
+                            .len()
+                    })
+                    .unwrap_or(0);
                 first_lines(n) as f32 * body_lh
             }
             Block::Table(t) => super::table::min_start(self, t),
@@ -352,8 +442,13 @@ impl<'a> Engine<'a> {
     }
 
     fn answer_height(&self, a: &AnswerField) -> f32 {
-        let label = self.title_lines(text::words_of(&a.label, Style::Bold), BODY_W, BODY_SIZE).len();
-        label as f32 * line_height(BODY_SIZE) + 3.0 + Self::answer_lines(a) as f32 * line_height(BODY_SIZE) + 8.0
+        let label = self
+            .title_lines(text::words_of(&a.label, Style::Bold), BODY_W, BODY_SIZE)
+            .len();
+        label as f32 * line_height(BODY_SIZE)
+            + 3.0
+            + Self::answer_lines(a) as f32 * line_height(BODY_SIZE)
+            + 8.0
     }
 
     fn answer_field(&mut self, a: &AnswerField) {
@@ -362,30 +457,59 @@ impl<'a> Engine<'a> {
         let box_h = Self::answer_lines(a) as f32 * lh + 8.0;
         self.space(2.0);
         self.ensure(label.len() as f32 * lh + 3.0 + box_h);
-        let f = Flow { x: MARGIN_X, width: BODY_W, size: BODY_SIZE, color: TEXT, justify: false, note: None, marker: None };
+        let f = Flow {
+            x: MARGIN_X,
+            width: BODY_W,
+            size: BODY_SIZE,
+            color: TEXT,
+            justify: false,
+            note: None,
+            marker: None,
+        };
         self.flow(&label, &f);
         self.y += 3.0;
         if self.y + box_h > BODY_BOTTOM && !self.at_top() {
             self.new_page();
         }
         let top = self.y;
-        self.canvas().stroke_rect(MARGIN_X, top, BODY_W, box_h, RULE_GREY, 0.6);
+        self.canvas()
+            .stroke_rect(MARGIN_X, top, BODY_W, box_h, RULE_GREY, 0.6);
         let ph_size = 9.0;
         let ph_lh = line_height(ph_size);
-        let ph = self.lines(text::words_of(&a.placeholder, Style::Italic), BODY_W - 12.0, ph_size);
+        let ph = self.lines(
+            text::words_of(&a.placeholder, Style::Italic),
+            BODY_W - 12.0,
+            ph_size,
+        );
         for (k, line) in ph.iter().enumerate() {
             let line_top = top + 4.0 + k as f32 * ph_lh;
             if line_top + ph_lh > top + box_h {
                 break;
             }
             let fonts = self.fonts;
-            self.canvas().line(fonts, line, MARGIN_X + 6.0, line_top + baseline_offset(ph_size, ph_lh), ph_size, LIGHT_GREY, BODY_W - 12.0, false);
+            self.canvas().line(
+                fonts,
+                line,
+                MARGIN_X + 6.0,
+                line_top + baseline_offset(ph_size, ph_lh),
+                ph_size,
+                LIGHT_GREY,
+                BODY_W - 12.0,
+                false,
+            );
         }
         self.fields.push(FieldMark {
             id: a.id.clone(),
             page: self.page_index(),
-            rect: [MARGIN_X, PAGE_H - top - box_h, MARGIN_X + BODY_W, PAGE_H - top],
-            kind: FieldKind::Text { multiline: a.lines > 1 },
+            rect: [
+                MARGIN_X,
+                PAGE_H - top - box_h,
+                MARGIN_X + BODY_W,
+                PAGE_H - top,
+            ],
+            kind: FieldKind::Text {
+                multiline: a.lines > 1,
+            },
             placeholder: a.placeholder.clone(),
         });
         self.y = top + box_h + PARA_AFTER + 2.0;
@@ -395,7 +519,11 @@ impl<'a> Engine<'a> {
         const BOX: f32 = 9.0;
         let lh = line_height(BODY_SIZE);
         let tx = MARGIN_X + BOX + 7.0;
-        let lines = self.lines(text::words_of(&c.label, Style::Regular), MARGIN_X + BODY_W - tx, BODY_SIZE);
+        let lines = self.lines(
+            text::words_of(&c.label, Style::Regular),
+            MARGIN_X + BODY_W - tx,
+            BODY_SIZE,
+        );
         let n = lines.len().max(1);
         // Keep a short label with its box; a very long one may flow on.
         self.ensure((n.min(4)) as f32 * lh);
@@ -406,7 +534,15 @@ impl<'a> Engine<'a> {
             canvas.fill_rect(bx, top, BOX, BOX, WHITE);
             canvas.stroke_rect(bx, top, BOX, BOX, TEXT, 0.7);
             if c.checked {
-                canvas.polyline(&[(bx + 1.8, top + 4.8), (bx + 3.8, top + 7.0), (bx + 7.4, top + 1.9)], ACCENT, 1.3);
+                canvas.polyline(
+                    &[
+                        (bx + 1.8, top + 4.8),
+                        (bx + 3.8, top + 7.0),
+                        (bx + 7.4, top + 1.9),
+                    ],
+                    ACCENT,
+                    1.3,
+                );
             }
         }
         self.fields.push(FieldMark {
@@ -419,7 +555,15 @@ impl<'a> Engine<'a> {
         if lines.is_empty() {
             self.y += lh;
         } else {
-            let f = Flow { x: tx, width: MARGIN_X + BODY_W - tx, size: BODY_SIZE, color: TEXT, justify: false, note: None, marker: None };
+            let f = Flow {
+                x: tx,
+                width: MARGIN_X + BODY_W - tx,
+                size: BODY_SIZE,
+                color: TEXT,
+                justify: false,
+                note: None,
+                marker: None,
+            };
             self.flow(&lines, &f);
         }
         self.y += 3.0;

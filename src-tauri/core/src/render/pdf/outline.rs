@@ -29,7 +29,10 @@ fn tree(marks: &[HeadingMark]) -> (Vec<Node>, Vec<usize>) {
         while stack.last().is_some_and(|&(level, _)| level >= m.level) {
             stack.pop();
         }
-        nodes.push(Node { mark: i, children: Vec::new() });
+        nodes.push(Node {
+            mark: i,
+            children: Vec::new(),
+        });
         match stack.last() {
             Some(&(_, parent)) => nodes[parent].children.push(i),
             None => roots.push(i),
@@ -49,7 +52,13 @@ fn visible(marks: &[HeadingMark], nodes: &[Node], n: usize) -> i64 {
     nodes[n]
         .children
         .iter()
-        .map(|&c| 1 + if is_open(marks, nodes, c) { visible(marks, nodes, c) } else { 0 })
+        .map(|&c| {
+            1 + if is_open(marks, nodes, c) {
+                visible(marks, nodes, c)
+            } else {
+                0
+            }
+        })
         .sum()
 }
 
@@ -73,11 +82,20 @@ pub fn add(doc: &mut Document, page_ids: &[ObjectId], marks: &[HeadingMark]) -> 
             if k + 1 < siblings.len() {
                 d.set("Next", Object::Reference(ids[siblings[k + 1]]));
             }
-            if let (Some(&first), Some(&last)) = (nodes[n].children.first(), nodes[n].children.last()) {
+            if let (Some(&first), Some(&last)) =
+                (nodes[n].children.first(), nodes[n].children.last())
+            {
                 d.set("First", Object::Reference(ids[first]));
                 d.set("Last", Object::Reference(ids[last]));
                 let count = visible(marks, &nodes, n);
-                d.set("Count", if is_open(marks, &nodes, n) { count } else { -count });
+                d.set(
+                    "Count",
+                    if is_open(marks, &nodes, n) {
+                        count
+                    } else {
+                        -count
+                    },
+                );
             }
             if let Some(&page) = page_ids.get(mark.page) {
                 d.set(
@@ -103,12 +121,21 @@ pub fn add(doc: &mut Document, page_ids: &[ObjectId], marks: &[HeadingMark]) -> 
 
     let visible: i64 = roots
         .iter()
-        .map(|&r| 1 + if is_open(marks, &nodes, r) { visible(marks, &nodes, r) } else { 0 })
+        .map(|&r| {
+            1 + if is_open(marks, &nodes, r) {
+                visible(marks, &nodes, r)
+            } else {
+                0
+            }
+        })
         .sum();
     let mut root = Dictionary::new();
     root.set("Type", "Outlines");
     root.set("First", Object::Reference(ids[roots[0]]));
-    root.set("Last", Object::Reference(ids[*roots.last().unwrap_or(&roots[0])]));
+    root.set(
+        "Last",
+        Object::Reference(ids[*roots.last().unwrap_or(&roots[0])]),
+    );
     root.set("Count", visible);
     doc.objects.insert(root_id, Object::Dictionary(root));
 

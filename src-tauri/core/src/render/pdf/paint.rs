@@ -25,7 +25,10 @@ fn color(c: Rgb) -> Color {
 }
 
 fn pt(x: f32, y_top: f32) -> Point {
-    Point { x: Pt(x), y: Pt(PAGE_H - y_top) }
+    Point {
+        x: Pt(x),
+        y: Pt(PAGE_H - y_top),
+    }
 }
 
 /// The operations of one page.
@@ -67,7 +70,13 @@ impl Canvas {
         self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
         self.ops.push(Op::DrawLine {
             line: PLine {
-                points: points.iter().map(|&(x, y)| LinePoint { p: pt(x, y), bezier: false }).collect(),
+                points: points
+                    .iter()
+                    .map(|&(x, y)| LinePoint {
+                        p: pt(x, y),
+                        bezier: false,
+                    })
+                    .collect(),
                 is_closed: false,
             },
         });
@@ -79,30 +88,69 @@ impl Canvas {
 
     /// Show text items starting at (x, baseline); one text object per call
     /// because the cursor move (Td) is relative inside a text object.
-    pub fn text_items(&mut self, fonts: &FontIds, x: f32, baseline: f32, size: f32, c: Rgb, groups: Vec<(Style, Vec<TextItem>)>) {
+    pub fn text_items(
+        &mut self,
+        fonts: &FontIds,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        c: Rgb,
+        groups: Vec<(Style, Vec<TextItem>)>,
+    ) {
         if groups.is_empty() {
             return;
         }
         self.ops.push(Op::SetFillColor { col: color(c) });
         self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetTextCursor { pos: pt(x, baseline) });
+        self.ops.push(Op::SetTextCursor {
+            pos: pt(x, baseline),
+        });
         for (style, items) in groups {
-            self.ops.push(Op::SetFont { font: fonts.handle(style), size: Pt(size) });
+            self.ops.push(Op::SetFont {
+                font: fonts.handle(style),
+                size: Pt(size),
+            });
             self.ops.push(Op::ShowText { items });
         }
         self.ops.push(Op::EndTextSection);
     }
 
-    pub fn text(&mut self, fonts: &FontIds, style: Style, s: &str, x: f32, baseline: f32, size: f32, c: Rgb) {
+    pub fn text(
+        &mut self,
+        fonts: &FontIds,
+        style: Style,
+        s: &str,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        c: Rgb,
+    ) {
         if !s.is_empty() {
-            self.text_items(fonts, x, baseline, size, c, vec![(style, vec![TextItem::Text(s.to_string())])]);
+            self.text_items(
+                fonts,
+                x,
+                baseline,
+                size,
+                c,
+                vec![(style, vec![TextItem::Text(s.to_string())])],
+            );
         }
     }
 
     /// Draw a laid-out line. Justification adds the same extra space after
     /// every word through TJ offsets: the Tw operator would be ignored,
     /// since Identity-H fonts have no single-byte space code.
-    pub fn line(&mut self, fonts: &FontIds, line: &Line, x: f32, baseline: f32, size: f32, c: Rgb, width: f32, justify: bool) {
+    pub fn line(
+        &mut self,
+        fonts: &FontIds,
+        line: &Line,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        c: Rgb,
+        width: f32,
+        justify: bool,
+    ) {
         let gaps = line.words.len().saturating_sub(1);
         let extra = if justify && line.justify && gaps > 0 {
             ((width - line.natural_width) / gaps as f32).max(0.0)
@@ -121,7 +169,10 @@ impl Canvas {
             if i < gaps {
                 push(word.trailing_style(), TextItem::Text(" ".into()));
                 if extra > 0.0 {
-                    push(word.trailing_style(), TextItem::Offset(-extra * 1000.0 / size));
+                    push(
+                        word.trailing_style(),
+                        TextItem::Offset(-extra * 1000.0 / size),
+                    );
                 }
             }
         }
@@ -129,7 +180,15 @@ impl Canvas {
     }
 
     /// Big diagonal text across the page centre (the draft watermark).
-    pub fn diagonal_text(&mut self, fonts: &FontIds, m: &Metrics, s: &str, size: f32, c: Rgb, page_w: f32) {
+    pub fn diagonal_text(
+        &mut self,
+        fonts: &FontIds,
+        m: &Metrics,
+        s: &str,
+        size: f32,
+        c: Rgb,
+        page_w: f32,
+    ) {
         let angle = 45f32.to_radians();
         let (sin, cos) = angle.sin_cos();
         let w = m.width(Style::Bold, s, size);
@@ -141,9 +200,16 @@ impl Canvas {
         self.ops.push(Op::SaveGraphicsState);
         self.ops.push(Op::SetFillColor { col: color(c) });
         self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetFont { font: fonts.handle(Style::Bold), size: Pt(size) });
-        self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Raw([cos, sin, -sin, cos, x, y]) });
-        self.ops.push(Op::ShowText { items: vec![TextItem::Text(s.to_string())] });
+        self.ops.push(Op::SetFont {
+            font: fonts.handle(Style::Bold),
+            size: Pt(size),
+        });
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Raw([cos, sin, -sin, cos, x, y]),
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(s.to_string())],
+        });
         self.ops.push(Op::EndTextSection);
         self.ops.push(Op::RestoreGraphicsState);
     }

@@ -25,7 +25,11 @@ fn row_height(cells: &[Vec<Line>]) -> f32 {
 }
 
 fn grid(e: &Engine, t: &Table) -> Grid {
-    let ncols = t.header.len().max(t.rows.iter().map(|r| r.len()).max().unwrap_or(0)).max(1);
+    let ncols = t
+        .header
+        .len()
+        .max(t.rows.iter().map(|r| r.len()).max().unwrap_or(0))
+        .max(1);
     let weights: Vec<f32> = (0..ncols)
         .map(|i| t.widths.get(i).copied().filter(|&w| w > 0).unwrap_or(1) as f32)
         .collect();
@@ -39,22 +43,35 @@ fn grid(e: &Engine, t: &Table) -> Grid {
     }
     let inner = |i: usize| (ws[i] - 2.0 * CELL_PAD_X).max(1.0);
     let header = if t.header.iter().any(|h| !h.trim().is_empty()) {
-        Some((0..ncols).map(|i| {
-            let s = t.header.get(i).map(String::as_str).unwrap_or("");
-            e.lines(text::words_of(s, Style::Bold), inner(i), TABLE_SIZE)
-        }).collect())
+        Some(
+            (0..ncols)
+                .map(|i| {
+                    let s = t.header.get(i).map(String::as_str).unwrap_or("");
+                    e.lines(text::words_of(s, Style::Bold), inner(i), TABLE_SIZE)
+                })
+                .collect(),
+        )
     } else {
         None
     };
     let rows = t
         .rows
         .iter()
-        .map(|r| (0..ncols).map(|i| match r.get(i) {
-            Some(runs) => e.lines(text::words(runs, false, false), inner(i), TABLE_SIZE),
-            None => Vec::new(),
-        }).collect())
+        .map(|r| {
+            (0..ncols)
+                .map(|i| match r.get(i) {
+                    Some(runs) => e.lines(text::words(runs, false, false), inner(i), TABLE_SIZE),
+                    None => Vec::new(),
+                })
+                .collect()
+        })
         .collect();
-    Grid { xs, ws, header, rows }
+    Grid {
+        xs,
+        ws,
+        header,
+        rows,
+    }
 }
 
 pub fn min_start(e: &Engine, t: &Table) -> f32 {
@@ -77,8 +94,18 @@ fn band(e: &mut Engine, g: &Grid, cells: &[Vec<Line>], from: usize, to: usize, h
         }
         let end = to.min(cell.len());
         for (k, line) in cell.iter().enumerate().take(end).skip(from) {
-            let baseline = top + CELL_PAD_Y + (k - from) as f32 * lh() + baseline_offset(TABLE_SIZE, lh());
-            c.line(fonts, line, g.xs[i] + CELL_PAD_X, baseline, TABLE_SIZE, TEXT, g.ws[i] - 2.0 * CELL_PAD_X, false);
+            let baseline =
+                top + CELL_PAD_Y + (k - from) as f32 * lh() + baseline_offset(TABLE_SIZE, lh());
+            c.line(
+                fonts,
+                line,
+                g.xs[i] + CELL_PAD_X,
+                baseline,
+                TABLE_SIZE,
+                TEXT,
+                g.ws[i] - 2.0 * CELL_PAD_X,
+                false,
+            );
         }
         c.stroke_rect(g.xs[i], top, g.ws[i], h, RULE_GREY, 0.5);
     }

@@ -7,11 +7,18 @@ use crate::compose::document::*;
 use lopdf::{Document as Pdf, Object};
 
 fn p(text: &str) -> Block {
-    Block::Paragraph(Paragraph { runs: vec![Run::plain(text)], style: ParagraphStyle::Body })
+    Block::Paragraph(Paragraph {
+        runs: vec![Run::plain(text)],
+        style: ParagraphStyle::Body,
+    })
 }
 
 fn h(level: u8, number: &str, text: &str) -> Block {
-    Block::Heading(Heading { level, number: number.into(), text: text.into() })
+    Block::Heading(Heading {
+        level,
+        number: number.into(),
+        text: text.into(),
+    })
 }
 
 fn doc_with(blocks: Vec<Block>) -> Document {
@@ -28,8 +35,14 @@ fn doc_with(blocks: Vec<Block>) -> Document {
             title: "Réfection de la toiture de l'école communale".into(),
             facts: vec![
                 ("Référence".into(), "2026-TRX-04".into()),
-                ("Procédure".into(), "Procédure adaptée (art. R2123-1 du code de la commande publique)".into()),
-                ("Date limite".into(), "vendredi 12 juin 2026 à 12\u{202F}h\u{A0}00".into()),
+                (
+                    "Procédure".into(),
+                    "Procédure adaptée (art. R2123-1 du code de la commande publique)".into(),
+                ),
+                (
+                    "Date limite".into(),
+                    "vendredi 12 juin 2026 à 12\u{202F}h\u{A0}00".into(),
+                ),
             ],
         },
         running_header: "Commune de Saint-Julien-des-Prés — RC — Réfection de la toiture".into(),
@@ -58,13 +71,21 @@ pub fn sample_document() -> Document {
         blocks.push(h(1, &n.to_string(), title));
         blocks.push(p(LOREM));
         for s in 1..=2 {
-            blocks.push(h(2, &format!("{n}.{s}"), &format!("Disposition particulière n°\u{A0}{s} de l'article")));
+            blocks.push(h(
+                2,
+                &format!("{n}.{s}"),
+                &format!("Disposition particulière n°\u{A0}{s} de l'article"),
+            ));
             blocks.push(Block::Paragraph(Paragraph {
                 runs: vec![
                     Run::plain("Le montant estimé est de "),
                     Run::bold("1\u{202F}234,56\u{A0}€ HT"),
                     Run::plain(" ; les prix sont « fermes et actualisables ». "),
-                    Run { text: "Aucune variante n'est autorisée.".into(), bold: false, italic: true },
+                    Run {
+                        text: "Aucune variante n'est autorisée.".into(),
+                        bold: false,
+                        italic: true,
+                    },
                     Run::plain(" "),
                     Run::plain(LOREM),
                 ],
@@ -97,7 +118,11 @@ pub fn sample_document() -> Document {
                 })
                 .collect();
             blocks.push(Block::Table(Table {
-                header: vec!["N°".into(), "Désignation de la pièce".into(), "À signer".into()],
+                header: vec![
+                    "N°".into(),
+                    "Désignation de la pièce".into(),
+                    "À signer".into(),
+                ],
                 widths: vec![1, 8, 2],
                 rows,
             }));
@@ -123,20 +148,36 @@ pub fn sample_document() -> Document {
                 placeholder: "En semaines".into(),
                 lines: 1,
             }));
-            blocks.push(Block::Checkbox(Checkbox { id: "visite".into(), label: "J'ai effectué la visite du site.".into(), checked: true }));
-            blocks.push(Block::Checkbox(Checkbox { id: "pme".into(), label: "L'entreprise est une PME au sens du droit de l'Union européenne.".into(), checked: false }));
+            blocks.push(Block::Checkbox(Checkbox {
+                id: "visite".into(),
+                label: "J'ai effectué la visite du site.".into(),
+                checked: true,
+            }));
+            blocks.push(Block::Checkbox(Checkbox {
+                id: "pme".into(),
+                label: "L'entreprise est une PME au sens du droit de l'Union européenne.".into(),
+                checked: false,
+            }));
         }
         if n == 5 {
             blocks.push(Block::Table(Table {
                 header: vec!["Critère".into(), "Pondération".into()],
                 widths: vec![4, 1],
                 rows: vec![
-                    vec![vec![Run::plain("Prix des prestations")], vec![Run::plain("60\u{A0}%")]],
-                    vec![vec![Run::plain("Valeur technique")], vec![Run::plain("40\u{A0}%")]],
+                    vec![
+                        vec![Run::plain("Prix des prestations")],
+                        vec![Run::plain("60\u{A0}%")],
+                    ],
+                    vec![
+                        vec![Run::plain("Valeur technique")],
+                        vec![Run::plain("40\u{A0}%")],
+                    ],
                 ],
             }));
             blocks.push(Block::Paragraph(Paragraph {
-                runs: vec![Run::plain("Article R2152-7 du code de la commande publique.")],
+                runs: vec![Run::plain(
+                    "Article R2152-7 du code de la commande publique.",
+                )],
                 style: ParagraphStyle::Small,
             }));
         }
@@ -155,7 +196,10 @@ fn catalog(pdf: &Pdf) -> &lopdf::Dictionary {
 fn string(o: &Object) -> String {
     match o {
         Object::String(b, _) if b.starts_with(&[0xFE, 0xFF]) => {
-            let units: Vec<u16> = b[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)])).collect();
+            let units: Vec<u16> = b[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
             String::from_utf16_lossy(&units)
         }
         Object::String(b, _) => String::from_utf8_lossy(b).into_owned(),
@@ -165,12 +209,17 @@ fn string(o: &Object) -> String {
 
 /// Glyph id -> char for one face.
 fn reverse_cmap(style: Style) -> &'static std::collections::HashMap<u16, char> {
-    static MAPS: std::sync::OnceLock<Vec<std::collections::HashMap<u16, char>>> = std::sync::OnceLock::new();
+    static MAPS: std::sync::OnceLock<Vec<std::collections::HashMap<u16, char>>> =
+        std::sync::OnceLock::new();
     &MAPS.get_or_init(|| {
         let m = Metrics::get().unwrap();
         Style::ALL
             .iter()
-            .map(|&s| (0..1024u16).filter_map(|gid| m.char_for_glyph(s, gid).map(|c| (gid, c))).collect())
+            .map(|&s| {
+                (0..1024u16)
+                    .filter_map(|gid| m.char_for_glyph(s, gid).map(|c| (gid, c)))
+                    .collect()
+            })
             .collect()
     })[style.index()]
 }
@@ -181,8 +230,15 @@ fn reverse_cmap(style: Style) -> &'static std::collections::HashMap<u16, char> {
 fn page_text(pdf: &Pdf, page: lopdf::ObjectId) -> String {
     let fonts = pdf.get_page_fonts(page).expect("page fonts");
     let style_of = |res: &[u8]| -> Style {
-        let base = fonts.get(res).and_then(|d| d.get(b"BaseFont").ok()).and_then(|n| n.as_name().ok()).unwrap_or(b"");
-        Style::ALL.into_iter().find(|s| s.postscript_name().as_bytes() == base).expect("font named after its face")
+        let base = fonts
+            .get(res)
+            .and_then(|d| d.get(b"BaseFont").ok())
+            .and_then(|n| n.as_name().ok())
+            .unwrap_or(b"");
+        Style::ALL
+            .into_iter()
+            .find(|s| s.postscript_name().as_bytes() == base)
+            .expect("font named after its face")
     };
     let content = pdf.get_and_decode_page_content(page).expect("content");
     let mut out = String::new();
@@ -222,7 +278,10 @@ fn page_text(pdf: &Pdf, page: lopdf::ObjectId) -> String {
 }
 
 fn all_text(pdf: &Pdf) -> String {
-    pdf.get_pages().values().map(|&id| page_text(pdf, id)).collect()
+    pdf.get_pages()
+        .values()
+        .map(|&id| page_text(pdf, id))
+        .collect()
 }
 
 #[test]
@@ -230,20 +289,36 @@ fn sample_parses_and_has_lang_info_and_fonts() {
     let bytes = render(&sample_document(), RenderOptions::default()).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     let pdf = parse(&bytes);
-    assert!(pdf.get_pages().len() >= 5, "only {} pages", pdf.get_pages().len());
+    assert!(
+        pdf.get_pages().len() >= 5,
+        "only {} pages",
+        pdf.get_pages().len()
+    );
     assert_eq!(string(catalog(&pdf).get(b"Lang").unwrap()), "fr-FR");
 
-    let info = pdf.trailer.get(b"Info").and_then(Object::as_reference).unwrap();
+    let info = pdf
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .unwrap();
     let info = pdf.get_dictionary(info).unwrap();
-    assert_eq!(string(info.get(b"Title").unwrap()), "Règlement de la consultation");
-    assert_eq!(string(info.get(b"Author").unwrap()), "Commune de Saint-Julien-des-Prés");
+    assert_eq!(
+        string(info.get(b"Title").unwrap()),
+        "Règlement de la consultation"
+    );
+    assert_eq!(
+        string(info.get(b"Author").unwrap()),
+        "Commune de Saint-Julien-des-Prés"
+    );
 
     // Every font is embedded: four faces, each with a FontFile2 program.
     let descriptors: Vec<_> = pdf
         .objects
         .values()
         .filter_map(|o| o.as_dict().ok())
-        .filter(|d| d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor".as_slice()))
+        .filter(|d| {
+            d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor".as_slice())
+        })
         .collect();
     assert_eq!(descriptors.len(), 4);
     assert!(descriptors.iter().all(|d| d.has(b"FontFile2")));
@@ -251,14 +326,24 @@ fn sample_parses_and_has_lang_info_and_fonts() {
 
 #[test]
 fn page_breaks_give_the_expected_page_count() {
-    let doc = doc_with(vec![p("Un."), Block::PageBreak, p("Deux."), Block::PageBreak, Block::PageBreak, p("Trois.")]);
+    let doc = doc_with(vec![
+        p("Un."),
+        Block::PageBreak,
+        p("Deux."),
+        Block::PageBreak,
+        Block::PageBreak,
+        p("Trois."),
+    ]);
     let pdf = parse(&render(&doc, RenderOptions::default()).unwrap());
     // Cover + three pages; a page break at the top of a page adds nothing.
     assert_eq!(pdf.get_pages().len(), 4);
     let pages: Vec<_> = pdf.get_pages().into_values().collect();
     assert!(page_text(&pdf, pages[3]).contains("Trois."));
     assert!(page_text(&pdf, pages[2]).contains("Page 3 / 4"));
-    assert!(!page_text(&pdf, pages[0]).contains("Page 1"), "the cover has no footer");
+    assert!(
+        !page_text(&pdf, pages[0]).contains("Page 1"),
+        "the cover has no footer"
+    );
 }
 
 fn outline_children(pdf: &Pdf, parent: &lopdf::Dictionary) -> Vec<(String, lopdf::Dictionary)> {
@@ -276,16 +361,27 @@ fn outline_children(pdf: &Pdf, parent: &lopdf::Dictionary) -> Vec<(String, lopdf
 #[test]
 fn outline_is_nested_by_heading_level() {
     let pdf = parse(&render(&sample_document(), RenderOptions::default()).unwrap());
-    let root = catalog(&pdf).get(b"Outlines").and_then(Object::as_reference).unwrap();
+    let root = catalog(&pdf)
+        .get(b"Outlines")
+        .and_then(Object::as_reference)
+        .unwrap();
     let root = pdf.get_dictionary(root).unwrap();
     let top = outline_children(&pdf, root);
-    assert_eq!(top.len(), 6, "{:?}", top.iter().map(|t| &t.0).collect::<Vec<_>>());
+    assert_eq!(
+        top.len(),
+        6,
+        "{:?}",
+        top.iter().map(|t| &t.0).collect::<Vec<_>>()
+    );
     assert_eq!(top[4].0, "5 Critères d'attribution");
     let subs = outline_children(&pdf, &top[1].1);
-    assert_eq!(subs.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(), [
-        "2.1 Disposition particulière n°\u{A0}1 de l'article",
-        "2.2 Disposition particulière n°\u{A0}2 de l'article",
-    ]);
+    assert_eq!(
+        subs.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
+        [
+            "2.1 Disposition particulière n°\u{A0}1 de l'article",
+            "2.2 Disposition particulière n°\u{A0}2 de l'article",
+        ]
+    );
     let third = outline_children(&pdf, &subs[1].1);
     assert_eq!(third[0].0, "2.2.1 Allotissement");
 }
@@ -293,7 +389,10 @@ fn outline_is_nested_by_heading_level() {
 #[test]
 fn answer_fields_and_checkboxes_become_acroform_fields() {
     let pdf = parse(&render(&sample_document(), RenderOptions::default()).unwrap());
-    let form = catalog(&pdf).get(b"AcroForm").and_then(Object::as_dict).unwrap();
+    let form = catalog(&pdf)
+        .get(b"AcroForm")
+        .and_then(Object::as_dict)
+        .unwrap();
     let fields = form.get(b"Fields").and_then(Object::as_array).unwrap();
     let mut found = std::collections::HashMap::new();
     for f in fields {
@@ -302,15 +401,35 @@ fn answer_fields_and_checkboxes_become_acroform_fields() {
     }
     let text = &found["moyens_humains"];
     assert_eq!(text.get(b"FT").unwrap().as_name().unwrap(), b"Tx");
-    assert_eq!(text.get(b"Ff").unwrap().as_i64().unwrap() & (1 << 12), 1 << 12, "multiline");
-    assert_eq!(found["delai"].get(b"Ff").unwrap().as_i64().unwrap() & (1 << 12), 0);
-    assert_eq!(found["visite"].get(b"FT").unwrap().as_name().unwrap(), b"Btn");
-    assert_eq!(found["visite"].get(b"V").unwrap().as_name().unwrap(), b"Yes");
+    assert_eq!(
+        text.get(b"Ff").unwrap().as_i64().unwrap() & (1 << 12),
+        1 << 12,
+        "multiline"
+    );
+    assert_eq!(
+        found["delai"].get(b"Ff").unwrap().as_i64().unwrap() & (1 << 12),
+        0
+    );
+    assert_eq!(
+        found["visite"].get(b"FT").unwrap().as_name().unwrap(),
+        b"Btn"
+    );
+    assert_eq!(
+        found["visite"].get(b"V").unwrap().as_name().unwrap(),
+        b"Yes"
+    );
     assert_eq!(found["pme"].get(b"V").unwrap().as_name().unwrap(), b"Off");
     // Each widget is listed in its page's annotations.
     let page = text.get(b"P").and_then(Object::as_reference).unwrap();
-    let annots = pdf.get_dictionary(page).unwrap().get(b"Annots").and_then(Object::as_array).unwrap();
-    assert!(annots.iter().any(|a| a.as_reference().ok() == fields[0].as_reference().ok()));
+    let annots = pdf
+        .get_dictionary(page)
+        .unwrap()
+        .get(b"Annots")
+        .and_then(Object::as_array)
+        .unwrap();
+    assert!(annots
+        .iter()
+        .any(|a| a.as_reference().ok() == fields[0].as_reference().ok()));
 }
 
 #[test]
@@ -319,7 +438,10 @@ fn watermark_only_in_drafts() {
     let draft = parse(&render(&doc, RenderOptions { draft: true }).unwrap());
     let final_ = parse(&render(&doc, RenderOptions { draft: false }).unwrap());
     for (_, id) in draft.get_pages() {
-        assert!(page_text(&draft, id).contains("PROJET"), "page without watermark");
+        assert!(
+            page_text(&draft, id).contains("PROJET"),
+            "page without watermark"
+        );
     }
     assert!(!all_text(&final_).contains("PROJET"));
 }
@@ -337,11 +459,19 @@ fn table_of_contents_lists_headings_with_page_numbers_and_links() {
         t.contains("5 Critères d'attribution") && !t.contains("Sommaire")
     });
     let target = target.expect("article 5 is drawn") + 1;
-    let line = toc.lines().position(|l| l.contains("5 Critères d'attribution")).unwrap();
+    let line = toc
+        .lines()
+        .position(|l| l.contains("5 Critères d'attribution"))
+        .unwrap();
     // The number is drawn right after the entry text, as its own text object.
     let number: String = toc.lines().nth(line + 1).unwrap().to_string();
     assert_eq!(number.trim(), target.to_string());
-    let links = pdf.get_dictionary(pages[1]).unwrap().get(b"Annots").and_then(Object::as_array).unwrap();
+    let links = pdf
+        .get_dictionary(pages[1])
+        .unwrap()
+        .get(b"Annots")
+        .and_then(Object::as_array)
+        .unwrap();
     assert!(links.len() >= 8, "one link per entry");
 }
 
@@ -350,17 +480,42 @@ fn hostile_document() -> Document {
     let huge = "Anticonstitutionnellement".repeat(60);
     let mut blocks = vec![
         p(&huge),
-        Block::Table(Table { header: vec![], widths: vec![], rows: vec![] }),
-        Block::Table(Table { header: vec!["Seule".into()], widths: vec![0], rows: vec![vec![vec![Run::plain(huge.clone())]]] }),
+        Block::Table(Table {
+            header: vec![],
+            widths: vec![],
+            rows: vec![],
+        }),
+        Block::Table(Table {
+            header: vec!["Seule".into()],
+            widths: vec![0],
+            rows: vec![vec![vec![Run::plain(huge.clone())]]],
+        }),
         Block::Table(Table {
             header: vec!["A".into(), "B".into()],
             widths: vec![1],
             rows: vec![vec![vec![Run::plain(LOREM.repeat(40))], vec![]], vec![]],
         }),
-        Block::AnswerField(AnswerField { id: "a.b".into(), label: String::new(), placeholder: String::new(), lines: 0 }),
-        Block::AnswerField(AnswerField { id: "a.b".into(), label: "x".into(), placeholder: "y".into(), lines: 500 }),
-        Block::Checkbox(Checkbox { id: String::new(), label: String::new(), checked: true }),
-        Block::List(List { ordered: true, items: vec![vec![], vec![Run::plain("")]] }),
+        Block::AnswerField(AnswerField {
+            id: "a.b".into(),
+            label: String::new(),
+            placeholder: String::new(),
+            lines: 0,
+        }),
+        Block::AnswerField(AnswerField {
+            id: "a.b".into(),
+            label: "x".into(),
+            placeholder: "y".into(),
+            lines: 500,
+        }),
+        Block::Checkbox(Checkbox {
+            id: String::new(),
+            label: String::new(),
+            checked: true,
+        }),
+        Block::List(List {
+            ordered: true,
+            items: vec![vec![], vec![Run::plain("")]],
+        }),
         h(9, "", ""),
         h(1, "1", &huge),
     ];
@@ -379,10 +534,19 @@ fn hostile_inputs_do_not_panic() {
     assert_eq!(pdf.get_pages().len(), 1);
 
     let mut blank = doc_with(vec![Block::TableOfContents]);
-    blank.cover = Cover { buyer: String::new(), kicker: String::new(), title: String::new(), facts: vec![] };
+    blank.cover = Cover {
+        buyer: String::new(),
+        kicker: String::new(),
+        title: String::new(),
+        facts: vec![],
+    };
     blank.meta.language = String::new();
     let pdf = parse(&render(&blank, RenderOptions::default()).unwrap());
-    assert_eq!(pdf.get_pages().len(), 2, "cover and contents, no trailing blank page");
+    assert_eq!(
+        pdf.get_pages().len(),
+        2,
+        "cover and contents, no trailing blank page"
+    );
 
     let bytes = render(&hostile_document(), RenderOptions { draft: true }).unwrap();
     let pdf = parse(&bytes);
@@ -397,16 +561,26 @@ fn heading_never_ends_a_page() {
     for i in 0..60 {
         // One-line and three-line paragraphs: the three-line case is the
         // one where the widow rule could strand the heading.
-        blocks.push(if i % 2 == 0 { p(&format!("Ligne {i}")) } else { p(LOREM) });
+        blocks.push(if i % 2 == 0 {
+            p(&format!("Ligne {i}"))
+        } else {
+            p(LOREM)
+        });
         blocks.push(h(2, &format!("{i}"), &format!("Intertitre {i}")));
     }
     blocks.push(p("Fin."));
     let pdf = parse(&render(&doc_with(blocks), RenderOptions::default()).unwrap());
     for (_, id) in pdf.get_pages().into_iter().skip(1) {
         let text = page_text(&pdf, id);
-        let body: Vec<&str> = text.lines().filter(|l| !l.starts_with("Page ") && !l.contains("RC —")).collect();
+        let body: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with("Page ") && !l.contains("RC —"))
+            .collect();
         let last = body.last().copied().unwrap_or("");
-        assert!(!last.contains("Intertitre"), "page ends with heading {last:?}");
+        assert!(
+            !last.contains("Intertitre"),
+            "page ends with heading {last:?}"
+        );
     }
 }
 
@@ -421,13 +595,21 @@ fn pdftotext_reads_accents_quotes_and_narrow_spaces() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.pdf");
     std::fs::write(&path, bytes).unwrap();
-    let out = std::process::Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output().unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Critères d'attribution"), "{text}");
     // Poppler prints U+202F and U+00A0 as plain spaces; that they are in the
     // file is checked by `narrow_no_break_space_is_kept` on the raw content.
-    assert!(text.contains("1 234,56 €") || text.contains("1\u{202F}234,56\u{A0}€"), "amount lost");
+    assert!(
+        text.contains("1 234,56 €") || text.contains("1\u{202F}234,56\u{A0}€"),
+        "amount lost"
+    );
     assert!(text.contains("« fermes et actualisables »"));
     assert!(text.contains("Page 2 /"));
 }
@@ -441,11 +623,18 @@ fn narrow_no_break_space_is_kept() {
         .objects
         .values()
         .filter_map(|o| o.as_stream().ok())
-        .filter_map(|s| s.decompressed_content().ok().or_else(|| Some(s.content.clone())))
+        .filter_map(|s| {
+            s.decompressed_content()
+                .ok()
+                .or_else(|| Some(s.content.clone()))
+        })
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .filter(|t| t.contains("beginbfchar"))
         .collect();
-    assert!(cmaps.to_uppercase().contains("<202F>"), "no ToUnicode entry for U+202F");
+    assert!(
+        cmaps.to_uppercase().contains("<202F>"),
+        "no ToUnicode entry for U+202F"
+    );
 }
 
 #[test]
@@ -459,12 +648,21 @@ fn write_sample() {
     let mut big = sample_document();
     let blocks = big.blocks.clone();
     for _ in 0..6 {
-        big.blocks.extend(blocks.iter().filter(|b| !matches!(b, Block::TableOfContents)).cloned());
+        big.blocks.extend(
+            blocks
+                .iter()
+                .filter(|b| !matches!(b, Block::TableOfContents))
+                .cloned(),
+        );
     }
     let t = std::time::Instant::now();
     let bytes = render(&big, RenderOptions::default()).unwrap();
     let pages = parse(&bytes).get_pages().len();
     println!("{pages} pages rendered in {:?}", t.elapsed());
     std::fs::write("/tmp/pdf-big.pdf", &bytes).unwrap();
-    std::fs::write("/tmp/pdf-hostile.pdf", render(&hostile_document(), RenderOptions::default()).unwrap()).unwrap();
+    std::fs::write(
+        "/tmp/pdf-hostile.pdf",
+        render(&hostile_document(), RenderOptions::default()).unwrap(),
+    )
+    .unwrap();
 }

@@ -27,12 +27,18 @@ impl Word {
     fn push(&mut self, style: Style, c: char) {
         match self.frags.last_mut() {
             Some(f) if f.style == style => f.text.push(c),
-            _ => self.frags.push(Frag { style, text: c.to_string() }),
+            _ => self.frags.push(Frag {
+                style,
+                text: c.to_string(),
+            }),
         }
     }
 
     fn chars(&self) -> Vec<(Style, char)> {
-        self.frags.iter().flat_map(|f| f.text.chars().map(move |c| (f.style, c))).collect()
+        self.frags
+            .iter()
+            .flat_map(|f| f.text.chars().map(move |c| (f.style, c)))
+            .collect()
     }
 
     fn from_chars(chars: &[(Style, char)]) -> Word {
@@ -44,7 +50,10 @@ impl Word {
     }
 
     pub fn width(&self, m: &Metrics, size: f32) -> f32 {
-        self.frags.iter().map(|f| m.width(f.style, &f.text, size)).sum()
+        self.frags
+            .iter()
+            .map(|f| m.width(f.style, &f.text, size))
+            .sum()
     }
 
     /// Face used for the space that follows this word.
@@ -75,7 +84,9 @@ impl Line {
 
 /// Format characters the fonts lack and a reader would show as boxes:
 /// soft hyphen, zero-width space and joiners, word joiner, BOM.
-const INVISIBLE: [char; 6] = ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}'];
+const INVISIBLE: [char; 6] = [
+    '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+];
 
 pub fn is_break_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\n' || c == '\r'
@@ -106,7 +117,15 @@ pub fn words(runs: &[Run], base_bold: bool, base_italic: bool) -> Vec<Word> {
 pub fn words_of(text: &str, style: Style) -> Vec<Word> {
     let bold = matches!(style, Style::Bold | Style::BoldItalic);
     let italic = matches!(style, Style::Italic | Style::BoldItalic);
-    words(&[Run { text: text.to_string(), bold, italic }], bold, italic)
+    words(
+        &[Run {
+            text: text.to_string(),
+            bold,
+            italic,
+        }],
+        bold,
+        italic,
+    )
 }
 
 /// A place inside a word where it may be cut.
@@ -119,12 +138,25 @@ struct Cut {
 
 fn cuts(chars: &[(Style, char)], hyphenate: bool) -> Vec<Cut> {
     let plain: Vec<char> = chars.iter().map(|&(_, c)| c).collect();
-    let points = if hyphenate { hyphen::break_points(&plain) } else { Vec::new() };
-    let mut cuts: Vec<Cut> = points.into_iter().map(|at| Cut { at, add_hyphen: true }).collect();
+    let points = if hyphenate {
+        hyphen::break_points(&plain)
+    } else {
+        Vec::new()
+    };
+    let mut cuts: Vec<Cut> = points
+        .into_iter()
+        .map(|at| Cut {
+            at,
+            add_hyphen: true,
+        })
+        .collect();
     for (i, &c) in plain.iter().enumerate() {
         // After an existing hyphen, if letters remain on both sides.
         if (c == '-' || c == '\u{2010}') && i > 0 && i + 1 < plain.len() {
-            cuts.push(Cut { at: i + 1, add_hyphen: false });
+            cuts.push(Cut {
+                at: i + 1,
+                add_hyphen: false,
+            });
         }
     }
     cuts.sort_by_key(|c| std::cmp::Reverse(c.at));
@@ -146,11 +178,21 @@ fn prefix_widths(chars: &[(Style, char)], m: &Metrics, size: f32) -> Vec<f32> {
 }
 
 /// Split `word` so that its first part fits in `room`; None if no cut fits.
-fn split_to_fit(word: &Word, room: f32, m: &Metrics, size: f32, hyphenate: bool) -> Option<(Word, Word)> {
+fn split_to_fit(
+    word: &Word,
+    room: f32,
+    m: &Metrics,
+    size: f32,
+    hyphenate: bool,
+) -> Option<(Word, Word)> {
     let chars = word.chars();
     let widths = prefix_widths(&chars, m, size);
     for cut in cuts(&chars, hyphenate) {
-        let hyphen = if cut.add_hyphen { m.advance(chars[cut.at - 1].0, '-') * size } else { 0.0 };
+        let hyphen = if cut.add_hyphen {
+            m.advance(chars[cut.at - 1].0, '-') * size
+        } else {
+            0.0
+        };
         if widths[cut.at] + hyphen <= room {
             let mut head = Word::from_chars(&chars[..cut.at]);
             if cut.add_hyphen {
@@ -168,7 +210,11 @@ fn split_to_fit(word: &Word, room: f32, m: &Metrics, size: f32, hyphenate: bool)
 fn split_by_char(word: &Word, room: f32, m: &Metrics, size: f32) -> (Word, Word) {
     let chars = word.chars();
     let widths = prefix_widths(&chars, m, size);
-    let n = widths.iter().rposition(|&w| w <= room).unwrap_or(0).clamp(1, chars.len().max(1));
+    let n = widths
+        .iter()
+        .rposition(|&w| w <= room)
+        .unwrap_or(0)
+        .clamp(1, chars.len().max(1));
     let n = n.min(chars.len());
     (Word::from_chars(&chars[..n]), Word::from_chars(&chars[n..]))
 }
@@ -210,24 +256,40 @@ fn fill(words: Vec<Word>, max: f32, size: f32, m: &Metrics, hyphenate: bool) -> 
         if let Some((head, tail)) = split_to_fit(&word, room + EPS, m, size, hyphenate) {
             width += space + head.width(m, size);
             cur.push(head);
-            lines.push(Line { words: std::mem::take(&mut cur), natural_width: width, justify: true });
+            lines.push(Line {
+                words: std::mem::take(&mut cur),
+                natural_width: width,
+                justify: true,
+            });
             width = 0.0;
             queue.push_front(tail);
         } else if cur.is_empty() {
             let (head, tail) = split_by_char(&word, max + EPS, m, size);
             let hw = head.width(m, size);
-            lines.push(Line { words: vec![head], natural_width: hw, justify: false });
+            lines.push(Line {
+                words: vec![head],
+                natural_width: hw,
+                justify: false,
+            });
             if !tail.frags.is_empty() {
                 queue.push_front(tail);
             }
         } else {
-            lines.push(Line { words: std::mem::take(&mut cur), natural_width: width, justify: true });
+            lines.push(Line {
+                words: std::mem::take(&mut cur),
+                natural_width: width,
+                justify: true,
+            });
             width = 0.0;
             queue.push_front(word);
         }
     }
     if !cur.is_empty() {
-        lines.push(Line { words: cur, natural_width: width, justify: false });
+        lines.push(Line {
+            words: cur,
+            natural_width: width,
+            justify: false,
+        });
     }
     lines
 }
@@ -242,16 +304,27 @@ mod tests {
 
     #[test]
     fn no_break_spaces_glue_words() {
-        let ws = words(&[Run::plain("montant 1\u{202F}234,56\u{A0}€ HT")], false, false);
+        let ws = words(
+            &[Run::plain("montant 1\u{202F}234,56\u{A0}€ HT")],
+            false,
+            false,
+        );
         assert_eq!(ws.len(), 3);
         let lines = break_lines(ws, 60.0, 10.0, m());
-        assert!(lines.iter().any(|l| l.text().contains("1\u{202F}234,56\u{A0}€")));
+        assert!(lines
+            .iter()
+            .any(|l| l.text().contains("1\u{202F}234,56\u{A0}€")));
     }
 
     #[test]
     fn huge_word_is_cut_by_character() {
         let long = "x".repeat(400);
-        let lines = break_lines(words(&[Run::plain(long.clone())], false, false), 100.0, 10.0, m());
+        let lines = break_lines(
+            words(&[Run::plain(long.clone())], false, false),
+            100.0,
+            10.0,
+            m(),
+        );
         assert!(lines.len() > 3);
         assert!(lines.iter().all(|l| l.natural_width <= 100.5));
         assert_eq!(lines.iter().map(|l| l.text()).collect::<String>(), long);

@@ -10,7 +10,10 @@ use super::layout::Engine;
 use super::style::*;
 use super::text;
 use crate::compose::document::Block;
-use printpdf::{Actions, BorderArray, ColorArray, Destination, HighlightingMode, LinkAnnotation, Op, Pt, Rect, TextItem};
+use printpdf::{
+    Actions, BorderArray, ColorArray, Destination, HighlightingMode, LinkAnnotation, Op, Pt, Rect,
+    TextItem,
+};
 
 const NUMBER_COL: f32 = 30.0;
 const DOT_PITCH: f32 = 4.5;
@@ -30,7 +33,11 @@ pub fn draw(e: &mut Engine, following: &[Block]) {
         if h.level > 2 {
             continue;
         }
-        let (style, indent, before) = if h.level <= 1 { (Style::Bold, 0.0, 4.0) } else { (Style::Regular, 14.0, 0.0) };
+        let (style, indent, before) = if h.level <= 1 {
+            (Style::Bold, 0.0, 4.0)
+        } else {
+            (Style::Regular, 14.0, 0.0)
+        };
         let x = MARGIN_X + indent;
         let width = BODY_W - indent - NUMBER_COL - 8.0;
         let lines = e.title_lines(text::words_of(&h.label(), style), width, size);
@@ -45,12 +52,20 @@ pub fn draw(e: &mut Engine, following: &[Block]) {
         let (fonts, m) = (e.fonts, e.m);
         for (k, line) in lines.iter().enumerate() {
             let baseline = e.y + baseline_offset(size, lh);
-            e.canvas().line(fonts, line, x, baseline, size, TEXT, width, false);
+            e.canvas()
+                .line(fonts, line, x, baseline, size, TEXT, width, false);
             if k + 1 == lines.len() {
                 let right = MARGIN_X + BODY_W;
                 let num_w = m.width(style, &number, size);
-                e.canvas().text(fonts, style, &number, right - num_w, baseline, size, TEXT);
-                leaders(e, x + line.natural_width + 4.0, right - (num_w + 5.0).max(LEADER_END), baseline, size);
+                e.canvas()
+                    .text(fonts, style, &number, right - num_w, baseline, size, TEXT);
+                leaders(
+                    e,
+                    x + line.natural_width + 4.0,
+                    right - (num_w + 5.0).max(LEADER_END),
+                    baseline,
+                    size,
+                );
             }
             e.y += lh;
         }
@@ -58,7 +73,12 @@ pub fn draw(e: &mut Engine, following: &[Block]) {
             let rect = Rect::from_xywh(Pt(MARGIN_X), Pt(PAGE_H - e.y), Pt(BODY_W), Pt(e.y - top));
             let link = LinkAnnotation::new(
                 rect,
-                Actions::go_to(Destination::Xyz { page: t.page + 1, left: Some(0.0), top: Some(t.top), zoom: None }),
+                Actions::go_to(Destination::Xyz {
+                    page: t.page + 1,
+                    left: Some(0.0),
+                    top: Some(t.top),
+                    zoom: None,
+                }),
                 Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                 Some(ColorArray::Transparent),
                 Some(HighlightingMode::None),
@@ -91,5 +111,12 @@ fn leaders(e: &mut Engine, from: f32, to: f32, baseline: f32, size: f32) {
         }
     }
     let fonts = e.fonts;
-    e.canvas().text_items(fonts, start, baseline, size, GREY, vec![(Style::Regular, items)]);
+    e.canvas().text_items(
+        fonts,
+        start,
+        baseline,
+        size,
+        GREY,
+        vec![(Style::Regular, items)],
+    );
 }
