@@ -170,3 +170,217 @@ fn findings_come_most_severe_first() {
     assert_eq!(severities, sorted);
     assert_eq!(severities.first(), Some(&Severity::Blocking));
 }
+
+mod procedure {
+    use super::common;
+    use dce_core::model::Nature;
+    use dce_core::rules::{procedure_advice, ProcedureKind};
+
+    fn kind(nature: Nature, euros: i64, date: &str) -> ProcedureKind {
+        let mut d = common::catering();
+        d.purchase.nature = nature;
+        d.purchase.estimated_amount_cents = euros * 100;
+        procedure_advice(&d, common::date(date)).kind
+    }
+
+    #[test]
+    fn services_at_50_000_change_on_1_april_2026() {
+        assert_eq!(
+            kind(Nature::Services, 50_000, "2026-03-15"),
+            ProcedureKind::MapaFreePublicity
+        );
+        assert_eq!(
+            kind(Nature::Services, 50_000, "2026-04-15"),
+            ProcedureKind::Dispense
+        );
+    }
+
+    #[test]
+    fn works_dispense_up_to_100_000() {
+        assert_eq!(
+            kind(Nature::Works, 99_999, "2026-11-30"),
+            ProcedureKind::Dispense
+        );
+        assert_eq!(
+            kind(Nature::Works, 100_000, "2026-11-30"),
+            ProcedureKind::MapaFormalPublicity
+        );
+    }
+
+    #[test]
+    fn publicity_and_eu_thresholds() {
+        assert_eq!(
+            kind(Nature::Supplies, 89_999, "2026-11-30"),
+            ProcedureKind::MapaFreePublicity
+        );
+        assert_eq!(
+            kind(Nature::Supplies, 90_000, "2026-11-30"),
+            ProcedureKind::MapaFormalPublicity
+        );
+        // 216 000 € from 2026, 221 000 € in 2024-2025.
+        assert_eq!(
+            kind(Nature::Supplies, 218_000, "2025-12-31"),
+            ProcedureKind::MapaFormalPublicity
+        );
+        assert_eq!(
+            kind(Nature::Supplies, 218_000, "2026-01-01"),
+            ProcedureKind::Formal
+        );
+        assert_eq!(
+            kind(Nature::Works, 5_404_000, "2026-06-01"),
+            ProcedureKind::Formal
+        );
+        assert_eq!(
+            kind(Nature::Works, 5_404_000, "2025-06-01"),
+            ProcedureKind::MapaFormalPublicity
+        );
+    }
+
+    #[test]
+    fn advice_names_amounts_and_duties_in_french() {
+        let mut d = common::catering();
+        d.purchase.estimated_amount_cents = 7_000_000;
+        let a = procedure_advice(&d, common::date("2026-11-30"));
+        assert_eq!(a.title, "Marché à procédure adaptée — publicité libre");
+        assert!(
+            a.summary.contains("70\u{202F}000\u{a0}€\u{a0}HT"),
+            "{}",
+            a.summary
+        );
+        assert!(a.buyer_profile_required);
+        assert!(a
+            .duties
+            .iter()
+            .any(|d| d.contains("profil d’acheteur") || d.contains("profil d'acheteur")));
+        assert!(
+            a.duties.iter().any(|d| d.contains("R2122-9-1")),
+            "innovative purchase mentioned under 100 000 €"
+        );
+    }
+}
+
+#[test]
+fn formal_procedures_are_refused_with_an_explanation() {
+    let mut d = common::catering();
+    d.purchase.estimated_amount_cents = 30_000_000;
+    assert_eq!(
+        has(&d, "2026-11-30", "procedure.formal"),
+        Some(Severity::Blocking)
+    );
+}
+
+#[test]
+fn buyer_profile_address_required_from_60_000() {
+    let mut d = common::catering();
+    d.submission.platform_url.clear();
+    assert_eq!(
+        has(&d, "2026-11-30", "procedure.buyer_profile"),
+        Some(Severity::Blocking)
+    );
+    d.purchase.estimated_amount_cents = 5_000_000;
+    assert_eq!(has(&d, "2026-11-30", "procedure.buyer_profile"), None);
+    // Before 1 April 2026 the publication threshold was 40 000 €.
+    assert_eq!(
+        has(&d, "2026-03-31", "procedure.buyer_profile"),
+        Some(Severity::Blocking)
+    );
+}
+
+#[test]
+fn local_preference_is_blocking_and_proximity_a_warning() {
+    let mut d = common::catering();
+    d.criteria[1].title = "Entreprise locale".into();
+    let f = check(&d, common::date("2026-11-30"));
+    let local = f
+        .iter()
+        .find(|f| f.code == "criteria.local_preference")
+        .expect("local preference found");
+    assert_eq!(
+        (local.severity, local.field.as_str()),
+        (Severity::Blocking, "criteria[1]")
+    );
+    let mut d = common::catering();
+    d.criteria[1].method = "Proximité du dépôt".into();
+    assert_eq!(
+        has(&d, "2026-11-30", "criteria.proximity"),
+        Some(Severity::Warning)
+    );
+}
+
+#[test]
+fn a_need_naming_a_brand_is_flagged() {
+    let mut d = common::catering();
+    d.needs[0].level = "Four Rational® ou équivalent".into();
+    assert_eq!(has(&d, "2026-11-30", "need.brand"), Some(Severity::Warning));
+}
+
+#[test]
+fn firm_prices_over_three_months_ask_about_revision() {
+    let mut d = common::catering();
+    d.execution.price_clause = dce_core::model::PriceClause::FirmWithActualisation {
+        index: "TP01".into(),
+    };
+    assert_eq!(
+        has(&d, "2026-11-30", "execution.price_revision"),
+        Some(Severity::Warning)
+    );
+    d.purchase.duration_months = 3;
+    assert_eq!(has(&d, "2026-11-30", "execution.price_revision"), None);
+}
+
+#[test]
+fn derogations_must_cite_the_ccag_article() {
+    let mut d = common::catering();
+    d.execution.ccag_derogations[0].ccag_article.clear();
+    assert_eq!(
+        has(&d, "2026-11-30", "execution.derogation_article"),
+        Some(Severity::Blocking)
+    );
+    d.execution.ccag = None;
+    assert_eq!(
+        has(&d, "2026-11-30", "execution.derogations_without_ccag"),
+        Some(Severity::Warning)
+    );
+}
+
+#[test]
+fn school_catering_needs_the_egalim_shares() {
+    let mut d = common::catering();
+    d.clauses.environmental_conditions.remove(0);
+    assert_eq!(
+        has(&d, "2026-11-30", "clauses.egalim"),
+        Some(Severity::Blocking)
+    );
+}
+
+#[test]
+fn social_condition_above_eu_thresholds_from_21_august_2026() {
+    let mut d = common::catering();
+    d.purchase.estimated_amount_cents = 25_000_000;
+    assert_eq!(has(&d, "2026-08-20", "clauses.social_condition"), None);
+    assert_eq!(
+        has(&d, "2026-08-21", "clauses.social_condition"),
+        Some(Severity::Warning)
+    );
+}
+
+#[test]
+fn a_short_deadline_is_advice_only_because_the_law_sets_none() {
+    let mut d = common::catering();
+    let launch = d.purchase.launch_date.unwrap();
+    d.submission.deadline = (launch + chrono::Duration::days(10)).and_hms_opt(12, 0, 0);
+    assert_eq!(
+        has(&d, "2026-11-30", "submission.deadline_short"),
+        Some(Severity::Advice)
+    );
+}
+
+#[test]
+fn no_guarantee_for_an_advance_up_to_30_percent() {
+    let mut d = common::catering();
+    d.execution.advance.guarantee_required = true;
+    assert_eq!(
+        has(&d, "2026-11-30", "execution.advance_guarantee"),
+        Some(Severity::Blocking)
+    );
+}

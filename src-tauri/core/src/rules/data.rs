@@ -6,21 +6,32 @@ use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
 pub struct RulesData {
+    #[serde(rename = "_note")]
+    #[allow(dead_code)]
+    note: String,
     thresholds: Vec<Threshold>,
     obligations: Vec<Obligation>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Threshold {
     id: String,
     value_cents: i64,
     from: NaiveDate,
     to: Option<NaiveDate>,
-    #[allow(dead_code)] // documents the source in the data file
+    /// The source, for whoever edits the data file.
+    #[allow(dead_code)]
     article: String,
+    /// False for values LEGAL.md flags as unconfirmed: checks built on them give advice only.
+    confirmed: bool,
+    #[allow(dead_code)]
+    #[serde(default)]
+    note: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Obligation {
     id: String,
     from: NaiveDate,
@@ -37,10 +48,19 @@ impl RulesData {
 
     /// The value of a threshold in force on `date`, if any.
     pub fn threshold(&self, id: &str, date: NaiveDate) -> Option<i64> {
+        self.find(id, date).map(|t| t.value_cents)
+    }
+
+    /// Whether the threshold in force on `date` is confirmed law; an
+    /// unconfirmed one may only ever produce advice.
+    pub fn confirmed(&self, id: &str, date: NaiveDate) -> bool {
+        self.find(id, date).is_some_and(|t| t.confirmed)
+    }
+
+    fn find(&self, id: &str, date: NaiveDate) -> Option<&Threshold> {
         self.thresholds
             .iter()
             .find(|t| t.id == id && t.from <= date && t.to.is_none_or(|to| date <= to))
-            .map(|t| t.value_cents)
     }
 
     /// Whether an obligation applies to a consultation launched on `date`.

@@ -4,9 +4,11 @@
 mod checks;
 mod data;
 mod finding;
+mod procedure;
 
 pub use data::RulesData;
 pub use finding::{Finding, Severity};
+pub use procedure::{ProcedureAdvice, ProcedureKind};
 
 use crate::model::Dossier;
 use chrono::NaiveDate;
@@ -18,6 +20,11 @@ pub fn check(dossier: &Dossier, date: NaiveDate) -> Vec<Finding> {
     let mut findings = checks::all(dossier, date, &data);
     findings.sort_by_key(|f| f.severity);
     findings
+}
+
+/// The procedure the dossier leads to on `date`, with its duties.
+pub fn procedure_advice(dossier: &Dossier, date: NaiveDate) -> ProcedureAdvice {
+    procedure::advise(dossier, date, &RulesData::bundled())
 }
 
 /// The date a dossier is judged by: its launch date, or `today` while none is set.

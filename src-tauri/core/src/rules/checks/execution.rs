@@ -1,0 +1,71 @@
+use super::Ctx;
+use crate::french::money_ht;
+use crate::model::PriceClause;
+use crate::rules::Severity::*;
+
+pub fn check(cx: &mut Ctx) {
+    let (d, date, data) = (cx.d, cx.date, cx.data);
+    let e = &d.execution;
+    let p = &d.purchase;
+    if let (Some(amount), Some(months), Some(min)) = (
+        data.threshold("advance_compulsory_amount", date),
+        data.threshold("advance_compulsory_months", date),
+        data.threshold("advance_minimum_percent", date),
+    ) {
+        if p.estimated_amount_cents > amount
+            && i64::from(p.duration_months) > months
+            && i64::from(e.advance.percent) < min
+        {
+            cx.push(Blocking, "execution.advance", "execution.advance.percent", "R2191-3",
+                format!("Une avance d'au moins {min} % est obligatoire pour un marché de plus de {} et de plus de {months} mois : prévoyez-la.", money_ht(amount)));
+        }
+    }
+    if e.advance.percent > 0 && e.advance.percent <= 30 && e.advance.guarantee_required {
+        cx.push(Blocking, "execution.advance_guarantee", "execution.advance.guarantee_required", "R2191-7",
+            "Aucune garantie ne peut être exigée pour une avance de 30 % ou moins : retirez cette exigence.");
+    }
+    if let Some(max) = data.threshold("payment_period_max_days", date) {
+        if i64::from(e.payment_period_days) > max {
+            cx.push(Blocking, "execution.payment_period", "execution.payment_period_days", "R2192-10",
+                format!("Le délai de paiement est de {} jours : il ne peut pas dépasser {max} jours pour une commune.", e.payment_period_days));
+        }
+    }
+    if let Some(max) = data.threshold("retenue_garantie_max_percent", date) {
+        if i64::from(e.retenue_garantie_percent) > max {
+            cx.push(Blocking, "execution.retenue_garantie", "execution.retenue_garantie_percent", "R2191-33",
+                format!("La retenue de garantie ne peut pas dépasser {max} % : ramenez-la à {max} % au plus."));
+        }
+    }
+    if let Some(months) = data.threshold("revision_clause_months", date) {
+        if i64::from(p.duration_months) > months
+            && matches!(e.price_clause, PriceClause::FirmWithActualisation { .. })
+        {
+            cx.push(Warning, "execution.price_revision", "execution.price_clause", "R2112-14",
+                format!("Le marché dure plus de {months} mois avec des prix fermes : si une part importante du coût dépend de matières premières (carburant, acier, denrées…), une clause de révision avec des indices officiels est obligatoire. L'énergie seule ne l'impose pas."));
+        }
+    }
+    if let PriceClause::Revisable { formula, indices } = &e.price_clause {
+        if formula.trim().is_empty() || indices.trim().is_empty() {
+            cx.push(Blocking, "execution.revision_formula", "execution.price_clause", "R2112-13",
+                "Les prix sont révisables : donnez la formule de révision et les indices officiels utilisés.");
+        }
+    }
+    if e.ccag.is_some() {
+        if e.ccag_derogations
+            .iter()
+            .any(|g| g.ccag_article.trim().is_empty())
+        {
+            cx.push(Blocking, "execution.derogation_article", "execution.ccag_derogations", "R2112-3",
+                "Chaque dérogation au CCAG doit citer l'article du CCAG auquel elle déroge : complétez la liste.");
+        }
+        if e.ccag_derogations.is_empty()
+            && (!e.penalties.trim().is_empty() || e.retenue_garantie_percent > 0)
+        {
+            cx.push(Advice, "execution.derogations_empty", "execution.ccag_derogations", "R2112-3",
+                "Vous fixez vos propres pénalités ou garanties : si elles diffèrent du CCAG, listez les articles du CCAG auxquels le document déroge (ils figurent au dernier article).");
+        }
+    } else if !e.ccag_derogations.is_empty() {
+        cx.push(Warning, "execution.derogations_without_ccag", "execution.ccag", "R2112-3",
+            "Des dérogations sont listées mais aucun CCAG n'est choisi : choisissez le CCAG de référence ou retirez les dérogations.");
+    }
+}
