@@ -4,7 +4,7 @@
 
 use crate::export::Format;
 use crate::model::*;
-use crate::rules::{Finding, Severity};
+use crate::rules::{Finding, ProcedureAdvice, ProcedureKind, Severity};
 use crate::samples::SampleInfo;
 use crate::store::{DossierSummary, RevisionSummary};
 use ts_rs::{Config, TS};
@@ -45,6 +45,8 @@ pub fn typescript() -> String {
         RevisionSummary::decl(&cfg),
         Severity::decl(&cfg),
         Finding::decl(&cfg),
+        ProcedureKind::decl(&cfg),
+        ProcedureAdvice::decl(&cfg),
         SampleInfo::decl(&cfg),
         Format::decl(&cfg),
     ];

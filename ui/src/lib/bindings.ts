@@ -263,6 +263,22 @@ reference: string,
  */
 field: string, };
 
+export type ProcedureKind = "dispense" | "mapa_free_publicity" | "mapa_formal_publicity" | "formal";
+
+export type ProcedureAdvice = { kind: ProcedureKind, 
+/**
+ * « Marché à procédure adaptée — publicité libre ».
+ */
+title: string, 
+/**
+ * Why, with the amount and the threshold of the date.
+ */
+summary: string, 
+/**
+ * What the buyer must do for publicity and publication.
+ */
+duties: Array<string>, buyer_profile_required: boolean, reference: string, };
+
 export type SampleInfo = { name: string, title: string, description: string, };
 
 export type Format = "pdf" | "docx";
