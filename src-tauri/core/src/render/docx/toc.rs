@@ -1,0 +1,61 @@
+//! The table of contents: a real `TOC` field, so Word and LibreOffice can
+//! regenerate it, pre-filled with one entry per heading so it reads right
+//! before any update.
+//!
+//! Two details matter to readers: the `docPartGallery` "Table of Contents"
+//! wrapper (without it LibreOffice shows the raw field code instead of an
+//! index), and `PAGEREF` fields for the page numbers — we cannot know the
+//! pages, but LibreOffice computes `PAGEREF` while laying out, and Word
+//! refreshes the whole field on open (`updateFields` in settings).
+
+use super::page::TEXT_W;
+use super::text::{self, PPr, RPr};
+use super::xml::esc;
+
+/// Shown above the entries.
+const TITLE: &str = "Sommaire";
+
+pub struct Entry<'a> {
+    /// 1 or 2.
+    pub level: u8,
+    pub label: String,
+    pub bookmark: &'a str,
+}
+
+pub fn toc(out: &mut String, entries: &[Entry], page_break_before: bool) {
+    out.push_str(concat!(
+        "<w:sdt><w:sdtPr><w:docPartObj>",
+        r#"<w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>"#,
+        "</w:docPartObj></w:sdtPr><w:sdtContent>"
+    ));
+    let title = PPr { style: Some("TOCHeading"), page_break_before, ..Default::default() };
+    text::paragraph(out, &title, TITLE, RPr::default());
+
+    let instr_once = &mut Some(r#"TOC \o "1-2" \h \z \u"#);
+    let begin = |out: &mut String, instr: &mut Option<&str>| {
+        if let Some(i) = instr.take() {
+            text::fld_char(out, "begin", RPr::default());
+            out.push_str(&format!(r#"<w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>"#, esc(i)));
+            text::fld_char(out, "separate", RPr::default());
+        }
+    };
+
+    for e in entries {
+        let style = if e.level <= 1 { "TOC1" } else { "TOC2" };
+        out.push_str("<w:p>");
+        PPr { style: Some(style), right_dot_tab: Some(TEXT_W), ..Default::default() }.write(out);
+        begin(out, instr_once);
+        out.push_str(&format!(r#"<w:hyperlink w:anchor="{}" w:history="1">"#, esc(e.bookmark)));
+        text::run(out, &e.label, RPr::default());
+        out.push_str("<w:r><w:tab/></w:r>");
+        text::field(out, &format!(r#"PAGEREF {} \h"#, e.bookmark), "", RPr::default());
+        out.push_str("</w:hyperlink></w:p>");
+    }
+
+    // The field ends in its own paragraph, as Word writes it.
+    out.push_str("<w:p>");
+    PPr::style("TOC1").write(out);
+    begin(out, instr_once);
+    text::fld_char(out, "end", RPr::default());
+    out.push_str("</w:p></w:sdtContent></w:sdt>");
+}
