@@ -22,6 +22,7 @@ pub fn document_xml(doc: &Document) -> Body {
         next_id: 1,
         // The cover always ends its page.
         pending_break: true,
+        after_cover: true,
         bookmarks: heading_bookmarks(doc),
         heading_index: 0,
     };
@@ -62,6 +63,9 @@ struct Writer {
     /// a paragraph holding only `w:br` would leave an empty line at the top
     /// of the new page. A break at the very end is dropped (blank page).
     pending_break: bool,
+    /// Nothing but the cover written yet: a leading IR page break repeats
+    /// the cover's own and must not produce a blank page.
+    after_cover: bool,
     bookmarks: Vec<String>,
     heading_index: usize,
 }
@@ -85,6 +89,7 @@ impl Writer {
     }
 
     fn block(&mut self, block: &Block, doc: &Document) {
+        let after_cover = std::mem::take(&mut self.after_cover);
         match block {
             Block::TableOfContents => {
                 let entries: Vec<toc::Entry> = doc
@@ -120,7 +125,7 @@ impl Writer {
             Block::PageBreak => {
                 // Two breaks in a row ask for an empty page: materialise the
                 // first one as an empty paragraph on its own page.
-                if self.pending_break {
+                if self.pending_break && !after_cover {
                     let ppr = PPr { page_break_before: true, ..Default::default() };
                     text::paragraph(&mut self.out, &ppr, "", RPr::default());
                 }

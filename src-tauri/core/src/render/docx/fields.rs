@@ -16,6 +16,11 @@ const CHECKED: char = '\u{2612}';
 const UNCHECKED: char = '\u{2610}';
 const CHECKBOX_FONT: &str = "MS Gothic";
 
+/// Character style of placeholder text (grey). Not Word's "Placeholder
+/// Text": LibreOffice maps that name onto its own built-in style and drops
+/// the colour.
+pub const PLACEHOLDER_STYLE: &str = "AnswerHint";
+
 /// Height of one text line of `FieldText` (10 pt at 1.15 line spacing), in twips.
 const LINE_H: u32 = 265;
 /// Up to this many lines the box stays on one page; larger boxes may split
@@ -44,7 +49,7 @@ pub fn answer_field(out: &mut String, f: &AnswerField, sdt_id: u32, page_break_b
         // An empty control still needs a run for Word to place the caret in.
         out.push_str("<w:r><w:t></w:t></w:r>");
     } else {
-        let rpr = RPr { style: Some("PlaceholderText"), ..Default::default() };
+        let rpr = RPr { style: Some(PLACEHOLDER_STYLE), ..Default::default() };
         text::run(out, &f.placeholder, rpr);
     }
     out.push_str("</w:sdtContent></w:sdt></w:p>");

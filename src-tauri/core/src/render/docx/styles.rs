@@ -87,7 +87,7 @@ pub fn styles_xml(language: &str) -> String {
     para(&mut s, "CheckboxItem", "Checkbox Item", Some("Normal"), false,
         r#"<w:tabs><w:tab w:val="left" w:pos="397"/></w:tabs><w:spacing w:after="80"/><w:ind w:left="397" w:hanging="397"/><w:jc w:val="left"/>"#,
         "");
-    character(&mut s, "PlaceholderText", "Placeholder Text", r#"<w:color w:val="808080"/>"#);
+    character(&mut s, super::fields::PLACEHOLDER_STYLE, "Answer Hint", r#"<w:color w:val="808080"/>"#);
 
     // Cover page.
     para(&mut s, "CoverBuyer", "Cover Buyer", Some("Normal"), false,
@@ -97,13 +97,8 @@ pub fn styles_xml(language: &str) -> String {
         r#"<w:spacing w:before="3600" w:after="120"/><w:jc w:val="left"/>"#,
         r#"<w:caps/><w:color w:val="595959"/><w:spacing w:val="10"/><w:sz w:val="22"/><w:szCs w:val="22"/>"#);
     para(&mut s, "CoverTitle", "Cover Title", Some("Normal"), false,
-        &format!(
-            concat!(
-                r#"<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="12" w:color="{blue}"/></w:pBdr>"#,
-                r#"<w:spacing w:after="600" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#),
-            blue = BLUE),
+        r#"<w:spacing w:after="480" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#,
         &format!(r#"<w:b/><w:bCs/><w:color w:val="{BLUE}"/><w:sz w:val="44"/><w:szCs w:val="44"/>"#));
-
     para(&mut s, "CoverFactLabel", "Cover Fact Label", Some("Normal"), false,
         r#"<w:spacing w:before="80" w:after="80" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#,
         r#"<w:b/><w:bCs/><w:color w:val="595959"/>"#);

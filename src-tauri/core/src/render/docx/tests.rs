@@ -245,6 +245,23 @@ fn pages_have_a_cover_header_and_numbered_footer() {
 }
 
 #[test]
+fn page_breaks_never_make_blank_pages_by_accident() {
+    let breaks_in = |blocks: Vec<Block>| {
+        let mut doc = empty_document();
+        doc.blocks = blocks;
+        let x = part(&render(&doc, RenderOptions::default()).unwrap(), "word/document.xml");
+        x.matches("<w:pageBreakBefore/>").count() + x.matches(r#"<w:br w:type="page"/>"#).count()
+    };
+    // The cover's own break absorbs a leading one; a trailing one is dropped.
+    assert_eq!(breaks_in(vec![Block::PageBreak, body("a"), Block::PageBreak]), 1);
+    // Two in a row inside the document do ask for an empty page.
+    assert_eq!(breaks_in(vec![body("a"), Block::PageBreak, Block::PageBreak, body("b")]), 3);
+    // A break before a table is carried by a paragraph of its own.
+    let table = Block::Table(Table { header: vec!["h".into()], widths: vec![1], rows: vec![] });
+    assert_eq!(breaks_in(vec![body("a"), Block::PageBreak, table]), 2);
+}
+
+#[test]
 fn lists_use_numbering_ids_from_2_and_restart() {
     let bytes = render(&sample_document(), RenderOptions::default()).unwrap();
     let doc = part(&bytes, "word/document.xml");

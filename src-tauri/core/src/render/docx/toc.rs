@@ -2,11 +2,15 @@
 //! regenerate it, pre-filled with one entry per heading so it reads right
 //! before any update.
 //!
-//! Two details matter to readers: the `docPartGallery` "Table of Contents"
-//! wrapper (without it LibreOffice shows the raw field code instead of an
-//! index), and `PAGEREF` fields for the page numbers — we cannot know the
-//! pages, but LibreOffice computes `PAGEREF` while laying out, and Word
-//! refreshes the whole field on open (`updateFields` in settings).
+//! The `docPartGallery` "Table of Contents" wrapper matters: without it
+//! LibreOffice shows the raw field code instead of an index.
+//!
+//! Page numbers: we cannot know them without laying out pages, and
+//! LibreOffice shows the cached entries as they are (it neither evaluates
+//! `PAGEREF` inside an index nor honours `updateFields`). So the cached
+//! entries are titles only — a clean outline rather than dot leaders running
+//! to nothing. Word rebuilds the field with page numbers on open
+//! (`updateFields` in settings); in LibreOffice, Tools > Update > Update All.
 
 use super::page::TEXT_W;
 use super::text::{self, PPr, RPr};
@@ -47,8 +51,6 @@ pub fn toc(out: &mut String, entries: &[Entry], page_break_before: bool) {
         begin(out, instr_once);
         out.push_str(&format!(r#"<w:hyperlink w:anchor="{}" w:history="1">"#, esc(e.bookmark)));
         text::run(out, &e.label, RPr::default());
-        out.push_str("<w:r><w:tab/></w:r>");
-        text::field(out, &format!(r#"PAGEREF {} \h"#, e.bookmark), "", RPr::default());
         out.push_str("</w:hyperlink></w:p>");
     }
 
