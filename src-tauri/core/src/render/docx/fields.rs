@@ -35,7 +35,9 @@ pub fn answer_field(out: &mut String, f: &AnswerField, sdt_id: u32, page_break_b
         text::paragraph(out, &ppr, &f.label, RPr::default());
     }
     let lines = u32::from(f.lines.max(1));
-    let height = lines.saturating_mul(LINE_H).saturating_add(2 * 57).min(20_000);
+    // Capped just under a page of text: a fixed-height row taller than the
+    // page cannot be laid out sensibly by either Word or LibreOffice.
+    let height = lines.saturating_mul(LINE_H).saturating_add(2 * 57).min(13_600);
     table::open_box(out, height, lines <= MAX_UNSPLIT_LINES);
     out.push_str("<w:p>");
     PPr::style("FieldText").write(out);

@@ -35,7 +35,8 @@ pub fn styles_xml(language: &str) -> String {
 
     para(&mut s, "Normal", "Normal", None, true,
         r#"<w:widowControl/><w:spacing w:after="120" w:line="276" w:lineRule="auto"/><w:jc w:val="both"/>"#,
-        "");
+        // Repeats the defaults so tools that read only the style see them.
+        r#"<w:rFonts w:ascii="Arial" w:eastAsia="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="20"/><w:szCs w:val="20"/>"#);
 
     let keep = "<w:keepNext/><w:keepLines/>";
     para(&mut s, "Heading1", "heading 1", Some("Normal"), false,

@@ -51,7 +51,7 @@ pub fn data_table(out: &mut String, t: &Table) {
     open_table(out, &widths, &format!(
         "<w:top {b}/><w:left {b}/><w:bottom {b}/><w:right {b}/><w:insideH {b}/><w:insideV {b}/>",
         b = border
-    ));
+    ), PAD_TEXT);
 
     // Shown when it has text, and always for a table without rows: Word
     // rejects a `w:tbl` with no `w:tr`.
@@ -95,7 +95,7 @@ pub fn facts_table(out: &mut String, facts: &[(String, String)]) {
     let thin = format!(r#"w:val="single" w:sz="4" w:space="0" w:color="{GREY_RULE}""#);
     open_table(out, &widths, &format!(
         r#"<w:top {rule}/><w:left w:val="nil"/><w:bottom {rule}/><w:right w:val="nil"/><w:insideH {thin}/><w:insideV w:val="nil"/>"#
-    ));
+    ), PAD_TEXT);
     for (label, value) in facts {
         out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         open_cell(out, widths[0], None);
@@ -114,7 +114,7 @@ pub fn open_box(out: &mut String, height: u32, cant_split: bool) {
     let b = r#"w:val="single" w:sz="6" w:space="0" w:color="7F7F7F""#;
     open_table(out, &[TEXT_W], &format!(
         "<w:top {b}/><w:left {b}/><w:bottom {b}/><w:right {b}/><w:insideH {b}/><w:insideV {b}/>"
-    ));
+    ), PAD_BOX);
     out.push_str("<w:tr><w:trPr>");
     if cant_split {
         out.push_str("<w:cantSplit/>");
@@ -133,7 +133,12 @@ pub fn gap_after_table(out: &mut String) {
     text::paragraph(out, &PPr::style("TableGap"), "", RPr::default());
 }
 
-fn open_table(out: &mut String, widths: &[u32], borders: &str) {
+/// Cell padding in twips: `(top and bottom, left and right)`.
+const PAD_TEXT: (u32, u32) = (0, 85);
+/// Answer boxes get more air so typed text does not touch the frame.
+const PAD_BOX: (u32, u32) = (57, 113);
+
+fn open_table(out: &mut String, widths: &[u32], borders: &str, (pad_v, pad_h): (u32, u32)) {
     let total: u32 = widths.iter().sum();
     out.push_str(&format!(
         concat!(
@@ -141,13 +146,15 @@ fn open_table(out: &mut String, widths: &[u32], borders: &str) {
             r#"<w:tblW w:w="{total}" w:type="dxa"/>"#,
             r#"<w:tblBorders>{borders}</w:tblBorders>"#,
             r#"<w:tblLayout w:type="fixed"/>"#,
-            r#"<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>"#,
-            r#"<w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>"#,
+            r#"<w:tblCellMar><w:top w:w="{pad_v}" w:type="dxa"/><w:left w:w="{pad_h}" w:type="dxa"/>"#,
+            r#"<w:bottom w:w="{pad_v}" w:type="dxa"/><w:right w:w="{pad_h}" w:type="dxa"/></w:tblCellMar>"#,
             r#"<w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>"#,
             "</w:tblPr><w:tblGrid>"
         ),
         total = total,
-        borders = borders
+        borders = borders,
+        pad_v = pad_v,
+        pad_h = pad_h,
     ));
     for w in widths {
         out.push_str(&format!(r#"<w:gridCol w:w="{w}"/>"#));
