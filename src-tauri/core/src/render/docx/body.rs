@@ -96,7 +96,11 @@ impl Writer {
                     .headings()
                     .zip(&self.bookmarks)
                     .filter(|(h, _)| h.level <= 2)
-                    .map(|(h, b)| toc::Entry { level: h.level.max(1), label: h.label(), bookmark: b })
+                    .map(|(h, b)| toc::Entry {
+                        level: h.level.max(1),
+                        label: h.label(),
+                        bookmark: b,
+                    })
                     .collect();
                 let brk = std::mem::take(&mut self.pending_break);
                 toc::toc(&mut self.out, &entries, brk);
@@ -145,8 +149,12 @@ impl Writer {
         self.heading_index += 1;
         let out = &mut self.out;
         out.push_str("<w:p>");
-        PPr { style: Some(style), page_break_before: std::mem::take(&mut self.pending_break), ..Default::default() }
-            .write(out);
+        PPr {
+            style: Some(style),
+            page_break_before: std::mem::take(&mut self.pending_break),
+            ..Default::default()
+        }
+        .write(out);
         out.push_str(&format!(r#"<w:bookmarkStart w:id="{id}" w:name="{}"/>"#, esc(&bookmark)));
         text::run(out, &h.label(), RPr::default());
         out.push_str(&format!(r#"<w:bookmarkEnd w:id="{id}"/>"#));

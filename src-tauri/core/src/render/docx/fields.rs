@@ -42,7 +42,9 @@ pub fn answer_field(out: &mut String, f: &AnswerField, sdt_id: u32, page_break_b
     out.push_str("<w:p>");
     PPr::style("FieldText").write(out);
     let id = esc(&f.id);
-    out.push_str(&format!(r#"<w:sdt><w:sdtPr><w:alias w:val="{id}"/><w:tag w:val="{id}"/><w:id w:val="{sdt_id}"/>"#));
+    out.push_str(&format!(
+        r#"<w:sdt><w:sdtPr><w:alias w:val="{id}"/><w:tag w:val="{id}"/><w:id w:val="{sdt_id}"/>"#
+    ));
     if !f.placeholder.is_empty() {
         out.push_str("<w:showingPlcHdr/>");
     }

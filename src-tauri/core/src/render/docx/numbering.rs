@@ -34,9 +34,7 @@ impl Numbering {
 
     pub fn xml(&self) -> String {
         let mut s = String::from(DECL);
-        s.push_str(concat!(
-            r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
-        ));
+        s.push_str(r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#);
         s.push_str(&abstract_num(ABSTRACT_BULLET, "bullet", "•"));
         s.push_str(&abstract_num(ABSTRACT_DECIMAL, "decimal", "%1."));
         s.push_str(&format!(

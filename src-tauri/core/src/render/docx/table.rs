@@ -21,7 +21,11 @@ pub fn column_widths(weights: &[u16], cols: usize, total: u32) -> Vec<u32> {
     }
     let given: Vec<u64> = (0..cols).map(|i| weights.get(i).copied().unwrap_or(0) as u64).collect();
     let positive: Vec<u64> = given.iter().copied().filter(|w| *w > 0).collect();
-    let fallback = if positive.is_empty() { 1 } else { (positive.iter().sum::<u64>() / positive.len() as u64).max(1) };
+    let fallback = if positive.is_empty() {
+        1
+    } else {
+        (positive.iter().sum::<u64>() / positive.len() as u64).max(1)
+    };
     let w: Vec<u64> = given.iter().map(|g| if *g > 0 { *g } else { fallback }).collect();
     let sum: u64 = w.iter().sum();
     let mut out: Vec<u32> = w.iter().map(|x| (x * total as u64 / sum) as u32).collect();
@@ -48,10 +52,15 @@ pub fn data_table(out: &mut String, t: &Table) {
     }
     let widths = column_widths(&t.widths, cols, TEXT_W);
     let border = format!(r#"w:val="single" w:sz="4" w:space="0" w:color="{GREY_RULE}""#);
-    open_table(out, &widths, &format!(
+    open_table(
+        out,
+        &widths,
+        &format!(
         "<w:top {b}/><w:left {b}/><w:bottom {b}/><w:right {b}/><w:insideH {b}/><w:insideV {b}/>",
         b = border
-    ), PAD_TEXT);
+    ),
+        PAD_TEXT,
+    );
 
     // Shown when it has text, and always for a table without rows: Word
     // rejects a `w:tbl` with no `w:tr`.
@@ -93,9 +102,14 @@ pub fn facts_table(out: &mut String, facts: &[(String, String)]) {
     let widths = column_widths(&[35, 65], 2, TEXT_W);
     let rule = format!(r#"w:val="single" w:sz="8" w:space="0" w:color="{BLUE}""#);
     let thin = format!(r#"w:val="single" w:sz="4" w:space="0" w:color="{GREY_RULE}""#);
-    open_table(out, &widths, &format!(
-        r#"<w:top {rule}/><w:left w:val="nil"/><w:bottom {rule}/><w:right w:val="nil"/><w:insideH {thin}/><w:insideV w:val="nil"/>"#
-    ), PAD_TEXT);
+    open_table(
+        out,
+        &widths,
+        &format!(
+            r#"<w:top {rule}/><w:left w:val="nil"/><w:bottom {rule}/><w:right w:val="nil"/><w:insideH {thin}/><w:insideV w:val="nil"/>"#
+        ),
+        PAD_TEXT,
+    );
     for (label, value) in facts {
         out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         open_cell(out, widths[0], None);
@@ -112,9 +126,14 @@ pub fn facts_table(out: &mut String, facts: &[(String, String)]) {
 /// caller writes (then calls [`close_box`]).
 pub fn open_box(out: &mut String, height: u32, cant_split: bool) {
     let b = r#"w:val="single" w:sz="6" w:space="0" w:color="7F7F7F""#;
-    open_table(out, &[TEXT_W], &format!(
+    open_table(
+        out,
+        &[TEXT_W],
+        &format!(
         "<w:top {b}/><w:left {b}/><w:bottom {b}/><w:right {b}/><w:insideH {b}/><w:insideV {b}/>"
-    ), PAD_BOX);
+    ),
+        PAD_BOX,
+    );
     out.push_str("<w:tr><w:trPr>");
     if cant_split {
         out.push_str("<w:cantSplit/>");

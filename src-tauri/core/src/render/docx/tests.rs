@@ -22,7 +22,10 @@ pub(super) fn sample_document() -> Document {
             buyer: "Commune de Saint-Julien-des-Prés".into(),
             kicker: "Dossier de consultation des entreprises".into(),
             title: "Réfection de la toiture de l'école".into(),
-            facts: vec![("Référence".into(), "2026-07".into()), ("Procédure".into(), "Procédure adaptée".into())],
+            facts: vec![
+                ("Référence".into(), "2026-07".into()),
+                ("Procédure".into(), "Procédure adaptée".into()),
+            ],
         },
         running_header: "RC — Réfection de la toiture".into(),
         blocks: vec![
@@ -31,7 +34,10 @@ pub(super) fn sample_document() -> Document {
             heading(1, "1", "Objet de la consultation"),
             body("La présente consultation porte sur la réfection de la toiture."),
             heading(2, "1.1", "Décomposition"),
-            Block::List(List { ordered: true, items: vec![vec![Run::plain("Lot 1")], vec![Run::plain("Lot 2")]] }),
+            Block::List(List {
+                ordered: true,
+                items: vec![vec![Run::plain("Lot 1")], vec![Run::plain("Lot 2")]],
+            }),
             Block::List(List { ordered: false, items: vec![vec![Run::bold("Puce")]] }),
             Block::Table(Table {
                 header: vec!["Critère".into(), "Pondération".into()],
@@ -41,15 +47,26 @@ pub(super) fn sample_document() -> Document {
                     vec![vec![Run::plain("Valeur technique")], vec![Run::plain("40 %")]],
                 ],
             }),
-            Block::Paragraph(Paragraph { runs: vec![Run::plain("Une note.")], style: ParagraphStyle::Note }),
+            Block::Paragraph(Paragraph {
+                runs: vec![Run::plain("Une note.")],
+                style: ParagraphStyle::Note,
+            }),
             Block::AnswerField(AnswerField {
                 id: "memoire_moyens".into(),
                 label: "Moyens humains".into(),
                 placeholder: "Décrivez l'équipe…".into(),
                 lines: 4,
             }),
-            Block::Checkbox(Checkbox { id: "pme".into(), label: "Je suis une PME".into(), checked: false }),
-            Block::Checkbox(Checkbox { id: "accord".into(), label: "J'accepte".into(), checked: true }),
+            Block::Checkbox(Checkbox {
+                id: "pme".into(),
+                label: "Je suis une PME".into(),
+                checked: false,
+            }),
+            Block::Checkbox(Checkbox {
+                id: "accord".into(),
+                label: "J'accepte".into(),
+                checked: true,
+            }),
         ],
     }
 }
@@ -64,8 +81,18 @@ fn body(text: &str) -> Block {
 
 fn empty_document() -> Document {
     Document {
-        meta: Meta { title: String::new(), subject: String::new(), author: String::new(), language: String::new() },
-        cover: Cover { buyer: String::new(), kicker: String::new(), title: String::new(), facts: vec![] },
+        meta: Meta {
+            title: String::new(),
+            subject: String::new(),
+            author: String::new(),
+            language: String::new(),
+        },
+        cover: Cover {
+            buyer: String::new(),
+            kicker: String::new(),
+            title: String::new(),
+            facts: vec![],
+        },
         running_header: String::new(),
         blocks: vec![],
     }
@@ -85,7 +112,11 @@ fn parts(bytes: &[u8]) -> Vec<(String, String, CompressionMethod)> {
 }
 
 fn part(bytes: &[u8], name: &str) -> String {
-    parts(bytes).into_iter().find(|(n, _, _)| n == name).unwrap_or_else(|| panic!("no part {name}")).1
+    parts(bytes)
+        .into_iter()
+        .find(|(n, _, _)| n == name)
+        .unwrap_or_else(|| panic!("no part {name}"))
+        .1
 }
 
 /// Parses `xml` completely: matching end tags, a single root, only the
@@ -118,11 +149,18 @@ fn check_well_formed(name: &str, xml: &str) {
             Ok(Event::End(_)) => depth -= 1,
             Ok(Event::GeneralRef(r)) => {
                 let known = ["amp", "lt", "gt", "quot", "apos"].contains(&&*r.decode().unwrap());
-                assert!(known || r.is_char_ref(), "{name}: unknown entity &{};", r.decode().unwrap());
+                assert!(
+                    known || r.is_char_ref(),
+                    "{name}: unknown entity &{};",
+                    r.decode().unwrap()
+                );
             }
             Ok(Event::Text(t)) => {
                 let t = t.decode().unwrap();
-                assert!(!t.contains('<') && !t.contains('>'), "{name}: raw markup character in text");
+                assert!(
+                    !t.contains('<') && !t.contains('>'),
+                    "{name}: raw markup character in text"
+                );
             }
             Ok(Event::Eof) => break,
             Ok(_) => {}
@@ -133,10 +171,15 @@ fn check_well_formed(name: &str, xml: &str) {
     assert_eq!(roots, 1, "{name}: expected exactly one root element");
 }
 
-fn check_attribute(name: &str, a: &quick_xml::events::attributes::Attribute, reader: &Reader<&[u8]>) {
+fn check_attribute(
+    name: &str,
+    a: &quick_xml::events::attributes::Attribute,
+    reader: &Reader<&[u8]>,
+) {
     // quick-xml does not reject a raw `<` in attribute values; XML does.
     assert!(!a.value.contains(&b'<'), "{name}: raw < in attribute");
-    a.decoded_and_normalized_value(quick_xml::XmlVersion::Explicit1_0, reader.decoder()).unwrap_or_else(|err| panic!("{name}: bad attribute value: {err}"));
+    a.decoded_and_normalized_value(quick_xml::XmlVersion::Explicit1_0, reader.decoder())
+        .unwrap_or_else(|err| panic!("{name}: bad attribute value: {err}"));
 }
 
 fn check_all_parts(bytes: &[u8]) {
@@ -171,9 +214,14 @@ fn styles_define_headings_and_default_normal() {
     let styles = part(&bytes, "word/styles.xml");
     assert!(styles.contains(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#));
     for (lvl, name) in ["heading 1", "heading 2", "heading 3"].iter().enumerate() {
-        let at = styles.find(&format!(r#"<w:name w:val="{name}"/>"#)).unwrap_or_else(|| panic!("{name}"));
+        let at = styles
+            .find(&format!(r#"<w:name w:val="{name}"/>"#))
+            .unwrap_or_else(|| panic!("{name}"));
         let end = at + styles[at..].find("</w:style>").unwrap();
-        assert!(styles[at..end].contains(&format!(r#"<w:outlineLvl w:val="{lvl}"/>"#)), "{name} outline level");
+        assert!(
+            styles[at..end].contains(&format!(r#"<w:outlineLvl w:val="{lvl}"/>"#)),
+            "{name} outline level"
+        );
     }
     assert!(styles.contains(r#"w:ascii="Arial""#));
     assert!(styles.contains(r#"<w:lang w:val="fr-FR""#));
@@ -202,7 +250,9 @@ fn answer_fields_and_checkboxes_are_tagged_content_controls() {
     assert!(field.contains("<w:showingPlcHdr/>"));
     assert!(field.contains("Décrivez l&apos;équipe…"));
     // The control sits in a framed box.
-    assert!(doc[..sdt].rfind("<w:tbl>").is_some_and(|t| doc[t..sdt].contains(r#"w:hRule="atLeast""#)));
+    assert!(doc[..sdt]
+        .rfind("<w:tbl>")
+        .is_some_and(|t| doc[t..sdt].contains(r#"w:hRule="atLeast""#)));
 
     let cb = doc.find(r#"<w:tag w:val="pme"/>"#).expect("checkbox tag");
     let cb_end = cb + doc[cb..].find("</w:sdt>").unwrap();
@@ -223,7 +273,8 @@ fn toc_is_a_field_in_a_gallery_wrapper_with_entries() {
     let toc_end = doc.find("</w:sdtContent></w:sdt>").unwrap();
     // Levels 1-2 are listed, pointing at the bookmarks on the headings.
     assert!(doc[toc..toc_end].contains("1.1 Décomposition"));
-    let anchor = doc[toc..toc_end].split(r#"w:anchor=""#).nth(1).unwrap().split('"').next().unwrap();
+    let anchor =
+        doc[toc..toc_end].split(r#"w:anchor=""#).nth(1).unwrap().split('"').next().unwrap();
     assert!(doc[toc_end..].contains(&format!(r#"w:name="{anchor}""#)));
     assert!(doc.contains(r#"w:leader="dot" w:pos="9638""#));
     assert!(part(&bytes, "word/settings.xml").contains(r#"<w:updateFields w:val="true"/>"#));
@@ -241,7 +292,10 @@ fn pages_have_a_cover_header_and_numbered_footer() {
     assert!(!part(&bytes, "word/header2.xml").contains("<w:t"), "cover header is empty");
     // The first block after the cover starts a new page.
     let toc_title = doc.find("Sommaire").unwrap();
-    assert!(doc[..toc_title].rfind("<w:pageBreakBefore/>").unwrap() > doc.find("Procédure adaptée").unwrap());
+    assert!(
+        doc[..toc_title].rfind("<w:pageBreakBefore/>").unwrap()
+            > doc.find("Procédure adaptée").unwrap()
+    );
 }
 
 #[test]
@@ -323,12 +377,22 @@ fn hostile_text_is_escaped() {
         placeholder: nasty.clone(),
         lines: 2,
     }));
-    doc.blocks.push(Block::Checkbox(Checkbox { id: nasty.clone(), label: nasty.clone(), checked: true }));
-    doc.blocks.push(Block::Table(Table { header: vec![nasty.clone()], widths: vec![1], rows: vec![] }));
+    doc.blocks.push(Block::Checkbox(Checkbox {
+        id: nasty.clone(),
+        label: nasty.clone(),
+        checked: true,
+    }));
+    doc.blocks.push(Block::Table(Table {
+        header: vec![nasty.clone()],
+        widths: vec![1],
+        rows: vec![],
+    }));
     let bytes = render(&doc, RenderOptions { draft: true }).unwrap();
     check_all_parts(&bytes);
     let x = part(&bytes, "word/document.xml");
-    assert!(x.contains("A &amp; B &lt; C &gt; D &quot;E&quot; &apos;F&apos; &lt;/w:t&gt; ]]&gt; &amp;amp; x"));
+    assert!(x.contains(
+        "A &amp; B &lt; C &gt; D &quot;E&quot; &apos;F&apos; &lt;/w:t&gt; ]]&gt; &amp;amp; x"
+    ));
     assert!(x.contains("<w:br/>") && x.contains("<w:tab/>"));
 }
 
@@ -343,20 +407,37 @@ fn degenerate_inputs_do_not_panic() {
         Block::PageBreak,
         Block::Table(Table { header: vec![], widths: vec![], rows: vec![] }),
         Block::Table(Table { header: vec![], widths: vec![0], rows: vec![vec![]] }),
-        Block::Table(Table { header: vec!["Seule".into()], widths: vec![], rows: vec![vec![vec![Run::plain("x")]]] }),
+        Block::Table(Table {
+            header: vec!["Seule".into()],
+            widths: vec![],
+            rows: vec![vec![vec![Run::plain("x")]]],
+        }),
         Block::Table(Table { header: vec![" ".into()], widths: vec![0, 0], rows: vec![] }),
         Block::Table(Table {
             header: vec!["a".into()],
             widths: vec![1, 2, 3],
-            rows: vec![vec![], vec![vec![], vec![Run::plain("b")], vec![], vec![Run::plain("extra")]]],
+            rows: vec![
+                vec![],
+                vec![vec![], vec![Run::plain("b")], vec![], vec![Run::plain("extra")]],
+            ],
         }),
         Block::List(List { ordered: true, items: vec![] }),
         Block::List(List { ordered: false, items: vec![vec![]] }),
         heading(0, "", ""),
         heading(7, "", "deep"),
         Block::TableOfContents,
-        Block::AnswerField(AnswerField { id: String::new(), label: String::new(), placeholder: String::new(), lines: 0 }),
-        Block::AnswerField(AnswerField { id: "big".into(), label: "x".into(), placeholder: "y".into(), lines: u16::MAX }),
+        Block::AnswerField(AnswerField {
+            id: String::new(),
+            label: String::new(),
+            placeholder: String::new(),
+            lines: 0,
+        }),
+        Block::AnswerField(AnswerField {
+            id: "big".into(),
+            label: "x".into(),
+            placeholder: "y".into(),
+            lines: u16::MAX,
+        }),
         Block::Checkbox(Checkbox { id: String::new(), label: String::new(), checked: false }),
         Block::PageBreak,
     ];
@@ -373,7 +454,9 @@ fn degenerate_inputs_do_not_panic() {
 fn large_document_renders() {
     let mut doc = sample_document();
     for i in 0..500 {
-        doc.blocks.push(body(&format!("Paragraphe {i} : texte courant de l'article, assez long pour remplir une ligne.")));
+        doc.blocks.push(body(&format!(
+            "Paragraphe {i} : texte courant de l'article, assez long pour remplir une ligne."
+        )));
     }
     let bytes = render(&doc, RenderOptions::default()).unwrap();
     assert_eq!(part(&bytes, "word/document.xml").matches("Paragraphe ").count(), 500);
@@ -387,7 +470,12 @@ fn write_sample() {
     let doc = realistic_document();
     let start = std::time::Instant::now();
     let bytes = render(&doc, RenderOptions { draft: std::env::var("DOCX_DRAFT").is_ok() }).unwrap();
-    println!("rendered {} blocks in {:?} -> {} bytes", doc.blocks.len(), start.elapsed(), bytes.len());
+    println!(
+        "rendered {} blocks in {:?} -> {} bytes",
+        doc.blocks.len(),
+        start.elapsed(),
+        bytes.len()
+    );
     std::fs::write("/tmp/docx-sample.docx", &bytes).unwrap();
 
     let mut big = realistic_document();
@@ -397,17 +485,33 @@ fn write_sample() {
     }
     let start = std::time::Instant::now();
     let bytes = render(&big, RenderOptions::default()).unwrap();
-    println!("large: {} blocks in {:?} -> {} bytes", big.blocks.len(), start.elapsed(), bytes.len());
+    println!(
+        "large: {} blocks in {:?} -> {} bytes",
+        big.blocks.len(),
+        start.elapsed(),
+        bytes.len()
+    );
 }
 
 pub(super) fn realistic_document() -> Document {
     let mut doc = sample_document();
     doc.meta.title = "Règlement de la consultation — Réfection de la toiture de l'école".into();
     doc.cover.facts = vec![
-        ("Pouvoir adjudicateur".into(), "Commune de Saint-Julien-des-Prés, 1 place de la Mairie, 12345 Saint-Julien-des-Prés".into()),
-        ("Objet".into(), "Réfection de la toiture et isolation des combles de l'école élémentaire".into()),
+        (
+            "Pouvoir adjudicateur".into(),
+            "Commune de Saint-Julien-des-Prés, 1 place de la Mairie, 12345 Saint-Julien-des-Prés"
+                .into(),
+        ),
+        (
+            "Objet".into(),
+            "Réfection de la toiture et isolation des combles de l'école élémentaire".into(),
+        ),
         ("Référence".into(), "MAPA 2026-07".into()),
-        ("Procédure".into(), "Procédure adaptée (articles L. 2123-1 et R. 2123-1 du code de la commande publique)".into()),
+        (
+            "Procédure".into(),
+            "Procédure adaptée (articles L. 2123-1 et R. 2123-1 du code de la commande publique)"
+                .into(),
+        ),
         ("Date limite de remise des offres".into(), "lundi 15 juin 2026 à 12 h 00".into()),
         ("Contact".into(), "Mme Martin, secrétaire de mairie — mairie@saint-julien.fr".into()),
     ];
@@ -430,11 +534,11 @@ pub(super) fn realistic_document() -> Document {
         for s in 1..=2 {
             b.push(heading(2, &format!("{n}.{s}"), &format!("Sous-article {s} de l'article {n}")));
             b.push(Block::Paragraph(Paragraph {
-                runs: vec![Run::plain("Les offres sont rédigées en "), Run::bold("langue française"), Run {
-                    text: " et exprimées en euros.".into(),
-                    bold: false,
-                    italic: true,
-                }],
+                runs: vec![
+                    Run::plain("Les offres sont rédigées en "),
+                    Run::bold("langue française"),
+                    Run { text: " et exprimées en euros.".into(), bold: false, italic: true },
+                ],
                 style: ParagraphStyle::Body,
             }));
             b.push(body(lorem));
@@ -466,7 +570,10 @@ pub(super) fn realistic_document() -> Document {
                 }));
                 b.push(Block::List(List {
                     ordered: true,
-                    items: vec![vec![Run::plain("premier point, numéroté à partir de 1")], vec![Run::plain("second point")]],
+                    items: vec![
+                        vec![Run::plain("premier point, numéroté à partir de 1")],
+                        vec![Run::plain("second point")],
+                    ],
                 }));
             }
             3 => {
@@ -481,12 +588,19 @@ pub(super) fn realistic_document() -> Document {
                     })
                     .collect();
                 b.push(Block::Table(Table {
-                    header: vec!["N°".into(), "Désignation".into(), "Unité".into(), "Montant HT".into()],
+                    header: vec![
+                        "N°".into(),
+                        "Désignation".into(),
+                        "Unité".into(),
+                        "Montant HT".into(),
+                    ],
                     widths: vec![8, 60, 10, 22],
                     rows,
                 }));
                 b.push(Block::Paragraph(Paragraph {
-                    runs: vec![Run::plain("Code de la commande publique, articles R. 2151-1 et suivants.")],
+                    runs: vec![Run::plain(
+                        "Code de la commande publique, articles R. 2151-1 et suivants.",
+                    )],
                     style: ParagraphStyle::Small,
                 }));
             }
@@ -503,7 +617,11 @@ pub(super) fn realistic_document() -> Document {
                     placeholder: "Durée et phasage des travaux.".into(),
                     lines: 4,
                 }));
-                b.push(Block::Checkbox(Checkbox { id: "visite".into(), label: "J'ai effectué la visite du site.".into(), checked: true }));
+                b.push(Block::Checkbox(Checkbox {
+                    id: "visite".into(),
+                    label: "J'ai effectué la visite du site.".into(),
+                    checked: true,
+                }));
                 b.push(Block::Checkbox(Checkbox {
                     id: "pme".into(),
                     label: "L'entreprise est une PME au sens de la recommandation de la Commission du 6 mai 2003, ce libellé étant volontairement long pour passer à la ligne.".into(),

@@ -44,10 +44,14 @@ impl PPr<'_> {
             out.push_str("<w:pageBreakBefore/>");
         }
         if let Some((id, lvl)) = self.num {
-            out.push_str(&format!(r#"<w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr>"#));
+            out.push_str(&format!(
+                r#"<w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr>"#
+            ));
         }
         if let Some(pos) = self.right_dot_tab {
-            out.push_str(&format!(r#"<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{pos}"/></w:tabs>"#));
+            out.push_str(&format!(
+                r#"<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{pos}"/></w:tabs>"#
+            ));
         }
         if let Some(a) = self.align {
             out.push_str(&format!(r#"<w:jc w:val="{a}"/>"#));
@@ -147,7 +151,10 @@ pub fn field(out: &mut String, instr: &str, cached: &str, rpr: RPr) {
     fld_char(out, "begin", rpr);
     out.push_str("<w:r>");
     rpr.write(out);
-    out.push_str(&format!(r#"<w:instrText xml:space="preserve"> {} </w:instrText></w:r>"#, esc(instr)));
+    out.push_str(&format!(
+        r#"<w:instrText xml:space="preserve"> {} </w:instrText></w:r>"#,
+        esc(instr)
+    ));
     fld_char(out, "separate", rpr);
     run(out, cached, rpr);
     fld_char(out, "end", rpr);

@@ -18,6 +18,9 @@ use super::xml::esc;
 
 /// Shown above the entries.
 const TITLE: &str = "Sommaire";
+/// Levels 1-2, as hyperlinks, page numbers hidden in web view, keeping the
+/// outline levels of the heading styles.
+const INSTRUCTION: &str = r#"TOC \o "1-2" \h \z \u"#;
 
 pub struct Entry<'a> {
     /// 1 or 2.
@@ -35,20 +38,14 @@ pub fn toc(out: &mut String, entries: &[Entry], page_break_before: bool) {
     let title = PPr { style: Some("TOCHeading"), page_break_before, ..Default::default() };
     text::paragraph(out, &title, TITLE, RPr::default());
 
-    let instr_once = &mut Some(r#"TOC \o "1-2" \h \z \u"#);
-    let begin = |out: &mut String, instr: &mut Option<&str>| {
-        if let Some(i) = instr.take() {
-            text::fld_char(out, "begin", RPr::default());
-            out.push_str(&format!(r#"<w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>"#, esc(i)));
-            text::fld_char(out, "separate", RPr::default());
-        }
-    };
-
+    // The field starts in the first entry's paragraph (or the closing one
+    // when there is no entry), as Word writes it.
+    let mut started = false;
     for e in entries {
         let style = if e.level <= 1 { "TOC1" } else { "TOC2" };
         out.push_str("<w:p>");
         PPr { style: Some(style), right_dot_tab: Some(TEXT_W), ..Default::default() }.write(out);
-        begin(out, instr_once);
+        begin_once(out, &mut started);
         out.push_str(&format!(r#"<w:hyperlink w:anchor="{}" w:history="1">"#, esc(e.bookmark)));
         text::run(out, &e.label, RPr::default());
         out.push_str("</w:hyperlink></w:p>");
@@ -57,7 +54,19 @@ pub fn toc(out: &mut String, entries: &[Entry], page_break_before: bool) {
     // The field ends in its own paragraph, as Word writes it.
     out.push_str("<w:p>");
     PPr::style("TOC1").write(out);
-    begin(out, instr_once);
+    begin_once(out, &mut started);
     text::fld_char(out, "end", RPr::default());
     out.push_str("</w:p></w:sdtContent></w:sdt>");
+}
+
+fn begin_once(out: &mut String, started: &mut bool) {
+    if std::mem::replace(started, true) {
+        return;
+    }
+    text::fld_char(out, "begin", RPr::default());
+    out.push_str(&format!(
+        r#"<w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>"#,
+        esc(INSTRUCTION)
+    ));
+    text::fld_char(out, "separate", RPr::default());
 }

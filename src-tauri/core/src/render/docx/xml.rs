@@ -51,7 +51,11 @@ fn is_xml_char(c: char) -> bool {
 /// would make Word fall back to the system language silently).
 pub fn lang_tag(tag: &str) -> String {
     let t = tag.trim();
-    if t.is_empty() { "fr-FR".to_string() } else { esc(t) }
+    if t.is_empty() {
+        "fr-FR".to_string()
+    } else {
+        esc(t)
+    }
 }
 
 #[cfg(test)]
