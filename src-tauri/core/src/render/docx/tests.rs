@@ -477,6 +477,25 @@ fn write_sample() {
         bytes.len()
     );
     std::fs::write("/tmp/docx-sample.docx", &bytes).unwrap();
+    // Edge cases to open in LibreOffice too: nothing at all, and hostile text.
+    let empty = render(&empty_document(), RenderOptions { draft: true }).unwrap();
+    std::fs::write("/tmp/docx-empty.docx", empty).unwrap();
+    let mut odd = sample_document();
+    let nasty = "A & B < C > D \"E\" </w:t> ]]>".to_string();
+    odd.blocks.push(heading(1, "9", &nasty));
+    odd.blocks.push(Block::Table(Table {
+        header: vec![],
+        widths: vec![],
+        rows: vec![vec![vec![Run::plain(nasty.clone())]]],
+    }));
+    odd.blocks.push(Block::Table(Table { header: vec![], widths: vec![], rows: vec![] }));
+    odd.blocks.push(Block::AnswerField(AnswerField {
+        id: nasty.clone(),
+        label: nasty.clone(),
+        placeholder: nasty,
+        lines: 0,
+    }));
+    std::fs::write("/tmp/docx-odd.docx", render(&odd, RenderOptions::default()).unwrap()).unwrap();
 
     let mut big = realistic_document();
     let blocks = big.blocks.clone();
