@@ -11,7 +11,7 @@ fn main() {
     let args = args::Args::parse(std::env::args().skip(1));
     tauri::Builder::default()
         .setup(move |app| {
-            let state = state::AppState::open(&args, app.path().app_data_dir().ok())?;
+            let state = state::AppState::open(&args)?;
             app.manage(state);
             Ok(())
         })

@@ -1,7 +1,7 @@
 //! Dossier -> file on disk: compose, render, and write atomically. A final
 //! export is refused while a blocking finding remains.
 
-use crate::compose::{self, document::RenderOptions, ComposeError};
+use crate::compose::{self, document::RenderOptions, ComposeError, Piece};
 use crate::model::Dossier;
 use crate::render::{self, RenderError};
 use crate::rules::{self, Finding, Severity};
@@ -16,8 +16,12 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// The DCE as PDF.
     Pdf,
+    /// The DCE as DOCX.
     Docx,
+    /// What the buyer platform receives: the DCE and the response frames, each in PDF and DOCX.
+    Zip,
 }
 
 impl Format {
@@ -25,6 +29,7 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Zip => "zip",
         }
     }
 }
@@ -33,14 +38,18 @@ impl Format {
 /// first words of the object, in plain ASCII so that every buyer platform
 /// and mail system accepts it.
 pub fn file_name(dossier: &Dossier, format: Format) -> String {
+    piece_file_name(dossier, "DCE", format.extension())
+}
+
+fn piece_file_name(dossier: &Dossier, piece: &str, extension: &str) -> String {
     let reference = slug(&dossier.reference, 20);
     let object = slug(&dossier.purchase.object, 40);
-    let stem = [reference, object, "DCE".to_string()]
+    let stem = [reference, object, piece.to_string()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("_");
-    format!("{stem}.{}", format.extension())
+    format!("{stem}.{extension}")
 }
 
 /// Words of `text` folded to ASCII and joined by hyphens, cut at a word
@@ -98,6 +107,15 @@ pub enum ExportError {
     },
 }
 
+impl ExportError {
+    fn zip(e: zip::result::ZipError) -> Self {
+        ExportError::Render(RenderError {
+            format: "ZIP",
+            detail: e.to_string(),
+        })
+    }
+}
+
 fn list(findings: &[Finding]) -> String {
     findings
         .iter()
@@ -124,14 +142,39 @@ pub fn render(
             return Err(ExportError::Blocked(blocking));
         }
     }
-    let doc = compose::dce(dossier)?;
     let opts = RenderOptions {
         draft: !final_version,
     };
-    Ok(match format {
-        Format::Pdf => render::pdf::render(&doc, opts)?,
-        Format::Docx => render::docx::render(&doc, opts)?,
-    })
+    match format {
+        Format::Pdf => Ok(render::pdf::render(&compose::dce(dossier)?, opts)?),
+        Format::Docx => Ok(render::docx::render(&compose::dce(dossier)?, opts)?),
+        Format::Zip => bundle(dossier, opts),
+    }
+}
+
+/// The archive for the buyer platform: every piece in PDF and DOCX, named
+/// from the reference so that the files stay together once unpacked.
+fn bundle(dossier: &Dossier, opts: RenderOptions) -> Result<Vec<u8>, ExportError> {
+    use zip::write::SimpleFileOptions;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    // The PDF and DOCX are already compressed inside: storing them is as small and faster.
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (piece, name) in [
+        (Piece::Dce, "DCE"),
+        (Piece::ResponseFrames, "Cadre-de-reponse"),
+    ] {
+        let doc = compose::compose(dossier, piece)?;
+        for (extension, bytes) in [
+            ("pdf", render::pdf::render(&doc, opts)?),
+            ("docx", render::docx::render(&doc, opts)?),
+        ] {
+            zip.start_file(piece_file_name(dossier, name, extension), stored)
+                .map_err(ExportError::zip)?;
+            zip.write_all(&bytes)
+                .map_err(|e| ExportError::zip(e.into()))?;
+        }
+    }
+    Ok(zip.finish().map_err(ExportError::zip)?.into_inner())
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and

@@ -148,3 +148,61 @@ fn the_same_dossier_gives_the_same_pdf_text() {
         "no clock-dependent metadata"
     );
 }
+
+#[test]
+fn zip_bundle_holds_both_pieces_in_both_formats_named_from_the_reference() {
+    let d = common::catering();
+    let bytes = export::render(&d, Format::Zip, true, today()).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut names: Vec<String> = zip.file_names().map(String::from).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "RS-01_Fourniture-et-livraison-de-repas-en_Cadre-de-reponse.docx",
+            "RS-01_Fourniture-et-livraison-de-repas-en_Cadre-de-reponse.pdf",
+            "RS-01_Fourniture-et-livraison-de-repas-en_DCE.docx",
+            "RS-01_Fourniture-et-livraison-de-repas-en_DCE.pdf",
+        ]
+    );
+    let mut frames_pdf = Vec::new();
+    zip.by_name("RS-01_Fourniture-et-livraison-de-repas-en_Cadre-de-reponse.pdf")
+        .unwrap()
+        .read_to_end(&mut frames_pdf)
+        .unwrap();
+    let text = poppler("pdftotext", &frames_pdf, &["-layout"]);
+    for expected in [
+        "Cadre de réponse technique",
+        "Cadre de réponse environnemental",
+        "Cadre de réponse social",
+        "Valeur technique — Qualité gustative et variété des menus",
+        "15 points",
+    ] {
+        assert!(text.contains(expected), "frames PDF lacks {expected:?}");
+    }
+    let info = poppler("pdfinfo", &frames_pdf, &[]);
+    assert!(
+        info.contains("Form:            AcroForm"),
+        "the frames PDF is fillable: {info}"
+    );
+}
+
+#[test]
+fn response_frames_docx_has_a_fillable_field_per_question() {
+    let d = common::catering();
+    let doc = dce_core::compose::compose(&d, dce_core::compose::Piece::ResponseFrames).unwrap();
+    let docx = dce_core::render::docx::render(&doc, Default::default()).unwrap();
+    let xml = docx_part(&docx, "word/document.xml");
+    for q in &d.questions {
+        assert!(
+            xml.contains(&format!(r#"<w:tag w:val="{}"/>"#, q.id)),
+            "no content control tagged {}",
+            q.id
+        );
+    }
+    assert!(xml.contains("w14:checkbox"), "the commitment checkbox");
+    assert_eq!(
+        doc.cover.kicker,
+        "Cadre de réponse — à compléter par le candidat et à joindre à l'offre"
+    );
+}

@@ -281,5 +281,5 @@ duties: Array<string>, buyer_profile_required: boolean, reference: string, };
 
 export type SampleInfo = { name: string, title: string, description: string, };
 
-export type Format = "pdf" | "docx";
+export type Format = "pdf" | "docx" | "zip";
 

@@ -80,6 +80,7 @@ enum Command {
 enum ExportFormat {
     Pdf,
     Docx,
+    Zip,
 }
 
 fn main() -> ExitCode {
@@ -202,6 +203,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let format = match format {
                 ExportFormat::Pdf => Format::Pdf,
                 ExportFormat::Docx => Format::Docx,
+                ExportFormat::Zip => Format::Zip,
             };
             let bytes = export::render(&dossier, format, final_version, today())
                 .map_err(|e| e.to_string())?;

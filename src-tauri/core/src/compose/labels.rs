@@ -45,7 +45,7 @@ pub fn price_form(p: PriceForm) -> &'static str {
     }
 }
 
-pub fn cover(d: &Dossier) -> Cover {
+pub fn cover(d: &Dossier, kicker: &str) -> Cover {
     let or_missing = |s: &str| {
         if s.trim().is_empty() {
             MISSING.to_string()
@@ -98,7 +98,7 @@ pub fn cover(d: &Dossier) -> Cover {
     }
     Cover {
         buyer: or_missing(&d.buyer.name),
-        kicker: "Dossier de consultation des entreprises — document unique".into(),
+        kicker: kicker.into(),
         title: or_missing(&d.purchase.object),
         facts,
     }

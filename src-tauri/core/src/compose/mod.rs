@@ -3,12 +3,15 @@
 //! dossier are escaped so that what the user typed is printed as typed.
 
 pub mod document;
+mod frames;
 mod labels;
 mod markdown;
 mod template;
 
 use crate::model::Dossier;
 use document::{Document, Meta};
+use minijinja::value::Value;
+use template::Template;
 use thiserror::Error;
 
 /// The document template failed: a defect of the app, not of the dossier.
@@ -16,20 +19,53 @@ use thiserror::Error;
 #[error("Le document n'a pas pu être composé ; merci de signaler ce problème. ({0})")]
 pub struct ComposeError(#[from] minijinja::Error);
 
-/// The single-document DCE of a dossier.
-pub fn dce(dossier: &Dossier) -> Result<Document, ComposeError> {
-    let markdown = template::render_dce(dossier)?;
+/// The pieces the app produces from a dossier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// The single-document DCE: consultation rules, commitment, clauses.
+    Dce,
+    /// The response frames bidders fill in and return with their offer.
+    ResponseFrames,
+}
+
+impl Piece {
+    /// The French name, in the cover kicker and the document properties.
+    pub fn title(self) -> &'static str {
+        match self {
+            Piece::Dce => "Dossier de consultation des entreprises — document unique",
+            Piece::ResponseFrames => {
+                "Cadre de réponse — à compléter par le candidat et à joindre à l'offre"
+            }
+        }
+    }
+}
+
+/// One piece of a dossier, as a document ready to render.
+pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError> {
+    let markdown = match piece {
+        Piece::Dce => template::render(Template::Dce, dossier, minijinja::context! {})?,
+        Piece::ResponseFrames => template::render(
+            Template::ResponseFrames,
+            dossier,
+            minijinja::context! { frames => Value::from(minijinja::value::Serde(frames::view(dossier))) },
+        )?,
+    };
     Ok(Document {
         meta: Meta {
             title: dossier.purchase.object.clone(),
-            subject: "Dossier de consultation des entreprises".into(),
+            subject: piece.title().into(),
             author: dossier.buyer.name.clone(),
             language: "fr-FR".into(),
         },
-        cover: labels::cover(dossier),
+        cover: labels::cover(dossier, piece.title()),
         running_header: labels::running_header(dossier),
         blocks: markdown::to_blocks(&markdown),
     })
+}
+
+/// The single-document DCE of a dossier.
+pub fn dce(dossier: &Dossier) -> Result<Document, ComposeError> {
+    compose(dossier, Piece::Dce)
 }
 
 /// Shown where a value the user has not given yet would be.

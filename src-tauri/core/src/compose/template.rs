@@ -9,11 +9,23 @@ use minijinja::value::Value;
 use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 
 const DCE: &str = include_str!("../../../../templates/document/dce.md");
+const FRAMES: &str = include_str!("../../../../templates/document/cadre-reponse.md");
 
-pub fn render_dce(dossier: &Dossier) -> Result<String, Error> {
+/// The bundled templates, by the name `render` takes.
+pub enum Template {
+    Dce,
+    ResponseFrames,
+}
+
+/// Renders a template with the dossier as `d` and `extra` as further variables.
+pub fn render(template: Template, dossier: &Dossier, extra: Value) -> Result<String, Error> {
     let env = environment()?;
-    env.get_template("dce.md")?
-        .render(minijinja::context! { d => Value::from(minijinja::value::Serde(dossier)) })
+    let name = match template {
+        Template::Dce => "dce.md",
+        Template::ResponseFrames => "cadre-reponse.md",
+    };
+    let ctx = minijinja::context! { d => Value::from(minijinja::value::Serde(dossier)), ..extra };
+    env.get_template(name)?.render(ctx)
 }
 
 fn environment() -> Result<Environment<'static>, Error> {
@@ -61,6 +73,7 @@ fn environment() -> Result<Environment<'static>, Error> {
     });
     env.add_filter("thousands", |n: u64| french::group_thousands(n));
     env.add_template("dce.md", DCE)?;
+    env.add_template("cadre-reponse.md", FRAMES)?;
     Ok(env)
 }
 

@@ -12,7 +12,7 @@ pub fn resolve_db_path(cli: Option<PathBuf>, env: Option<OsString>) -> Option<Pa
 /// The database in the OS data directory (reads the user's environment:
 /// call it from a binary, not from library code).
 pub fn default_db_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("fr", "", "DCE Unique").map(|d| d.data_dir().join("dce.db"))
+    directories::ProjectDirs::from("fr", "", "dce-unique").map(|d| d.data_dir().join("dce.db"))
 }
 
 #[cfg(test)]

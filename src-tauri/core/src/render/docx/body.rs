@@ -34,13 +34,18 @@ pub fn document_xml(doc: &Document) -> Body {
     }
     page::section_properties(&mut w.out);
     w.out.push_str("</w:body></w:document>");
-    Body { xml: w.out, numbering: w.numbering }
+    Body {
+        xml: w.out,
+        numbering: w.numbering,
+    }
 }
 
 /// One bookmark per heading (by position), the target of its TOC entry.
 /// Word hides bookmarks named `_Toc…` from the user's bookmark list.
 fn heading_bookmarks(doc: &Document) -> Vec<String> {
-    (0..doc.headings().count()).map(|i| format!("_Toc{}", 100_000_000 + i)).collect()
+    (0..doc.headings().count())
+        .map(|i| format!("_Toc{}", 100_000_000 + i))
+        .collect()
 }
 
 fn cover(out: &mut String, c: &Cover) {
@@ -130,7 +135,10 @@ impl Writer {
                 // Two breaks in a row ask for an empty page: materialise the
                 // first one as an empty paragraph on its own page.
                 if self.pending_break && !after_cover {
-                    let ppr = PPr { page_break_before: true, ..Default::default() };
+                    let ppr = PPr {
+                        page_break_before: true,
+                        ..Default::default()
+                    };
                     text::paragraph(&mut self.out, &ppr, "", RPr::default());
                 }
                 self.pending_break = true;
@@ -145,7 +153,11 @@ impl Writer {
             _ => "Heading3",
         };
         let id = self.id();
-        let bookmark = self.bookmarks.get(self.heading_index).cloned().unwrap_or_default();
+        let bookmark = self
+            .bookmarks
+            .get(self.heading_index)
+            .cloned()
+            .unwrap_or_default();
         self.heading_index += 1;
         let out = &mut self.out;
         out.push_str("<w:p>");
@@ -155,7 +167,10 @@ impl Writer {
             ..Default::default()
         }
         .write(out);
-        out.push_str(&format!(r#"<w:bookmarkStart w:id="{id}" w:name="{}"/>"#, esc(&bookmark)));
+        out.push_str(&format!(
+            r#"<w:bookmarkStart w:id="{id}" w:name="{}"/>"#,
+            esc(&bookmark)
+        ));
         text::run(out, &h.label(), RPr::default());
         out.push_str(&format!(r#"<w:bookmarkEnd w:id="{id}"/>"#));
         out.push_str("</w:p>");
@@ -167,7 +182,11 @@ impl Writer {
             ParagraphStyle::Note => Some("Note"),
             ParagraphStyle::Small => Some("Small"),
         };
-        let ppr = PPr { style, page_break_before: self.take_break(), ..Default::default() };
+        let ppr = PPr {
+            style,
+            page_break_before: self.take_break(),
+            ..Default::default()
+        };
         text::ir_paragraph(&mut self.out, &ppr, &p.runs);
     }
 
@@ -175,7 +194,11 @@ impl Writer {
         if l.items.is_empty() {
             return;
         }
-        let num = if l.ordered { self.numbering.new_ordered() } else { self.numbering.bullets() };
+        let num = if l.ordered {
+            self.numbering.new_ordered()
+        } else {
+            self.numbering.bullets()
+        };
         for item in &l.items {
             let ppr = PPr {
                 style: Some("ListParagraph"),

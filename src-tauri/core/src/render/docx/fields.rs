@@ -31,13 +31,20 @@ const MAX_UNSPLIT_LINES: u32 = 20;
 /// that shows the placeholder in grey until the bidder types.
 pub fn answer_field(out: &mut String, f: &AnswerField, sdt_id: u32, page_break_before: bool) {
     if !f.label.is_empty() || page_break_before {
-        let ppr = PPr { style: Some("FieldLabel"), page_break_before, ..Default::default() };
+        let ppr = PPr {
+            style: Some("FieldLabel"),
+            page_break_before,
+            ..Default::default()
+        };
         text::paragraph(out, &ppr, &f.label, RPr::default());
     }
     let lines = u32::from(f.lines.max(1));
     // Capped just under a page of text: a fixed-height row taller than the
     // page cannot be laid out sensibly by either Word or LibreOffice.
-    let height = lines.saturating_mul(LINE_H).saturating_add(2 * 57).min(13_600);
+    let height = lines
+        .saturating_mul(LINE_H)
+        .saturating_add(2 * 57)
+        .min(13_600);
     table::open_box(out, height, lines <= MAX_UNSPLIT_LINES);
     out.push_str("<w:p>");
     PPr::style("FieldText").write(out);
@@ -53,7 +60,10 @@ pub fn answer_field(out: &mut String, f: &AnswerField, sdt_id: u32, page_break_b
         // An empty control still needs a run for Word to place the caret in.
         out.push_str("<w:r><w:t></w:t></w:r>");
     } else {
-        let rpr = RPr { style: Some(PLACEHOLDER_STYLE), ..Default::default() };
+        let rpr = RPr {
+            style: Some(PLACEHOLDER_STYLE),
+            ..Default::default()
+        };
         text::run(out, &f.placeholder, rpr);
     }
     out.push_str("</w:sdtContent></w:sdt></w:p>");
@@ -65,9 +75,18 @@ pub fn answer_field(out: &mut String, f: &AnswerField, sdt_id: u32, page_break_b
 /// click), followed by the label after a tab so wrapped lines align.
 pub fn checkbox(out: &mut String, c: &Checkbox, sdt_id: u32, page_break_before: bool) {
     out.push_str("<w:p>");
-    PPr { style: Some("CheckboxItem"), page_break_before, ..Default::default() }.write(out);
+    PPr {
+        style: Some("CheckboxItem"),
+        page_break_before,
+        ..Default::default()
+    }
+    .write(out);
     let id = esc(&c.id);
-    let (glyph, val) = if c.checked { (CHECKED, 1) } else { (UNCHECKED, 0) };
+    let (glyph, val) = if c.checked {
+        (CHECKED, 1)
+    } else {
+        (UNCHECKED, 0)
+    };
     out.push_str(&format!(
         concat!(
             r#"<w:sdt><w:sdtPr><w:alias w:val="{id}"/><w:tag w:val="{id}"/><w:id w:val="{sdt_id}"/>"#,
@@ -81,7 +100,14 @@ pub fn checkbox(out: &mut String, c: &Checkbox, sdt_id: u32, page_break_before: 
         val = val,
         font = CHECKBOX_FONT
     ));
-    text::run(out, &glyph.to_string(), RPr { font: Some(CHECKBOX_FONT), ..Default::default() });
+    text::run(
+        out,
+        &glyph.to_string(),
+        RPr {
+            font: Some(CHECKBOX_FONT),
+            ..Default::default()
+        },
+    );
     out.push_str("</w:sdtContent></w:sdt>");
     out.push_str("<w:r><w:tab/></w:r>");
     if !c.label.is_empty() {

@@ -18,7 +18,9 @@ pub struct Numbering {
 
 impl Numbering {
     pub fn new() -> Self {
-        Numbering { ordered: Vec::new() }
+        Numbering {
+            ordered: Vec::new(),
+        }
     }
 
     pub fn bullets(&self) -> u32 {

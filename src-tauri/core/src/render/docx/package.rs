@@ -127,7 +127,8 @@ pub fn zip(parts: &[(&str, &str)]) -> Result<Vec<u8>, RenderError> {
     let options = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     for (name, content) in parts {
         zip.start_file(*name, options).map_err(RenderError::docx)?;
-        zip.write_all(content.as_bytes()).map_err(RenderError::docx)?;
+        zip.write_all(content.as_bytes())
+            .map_err(RenderError::docx)?;
     }
     Ok(zip.finish().map_err(RenderError::docx)?.into_inner())
 }

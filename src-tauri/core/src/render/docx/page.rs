@@ -58,7 +58,11 @@ pub fn header(running: &str, draft: bool) -> String {
     let mut p = String::new();
     p.push_str("<w:p>");
     // Without text, the style's bottom rule would float alone on the page.
-    let style = if running.trim().is_empty() { "HeaderEmpty" } else { "Header" };
+    let style = if running.trim().is_empty() {
+        "HeaderEmpty"
+    } else {
+        "Header"
+    };
     PPr::style(style).write(&mut p);
     if draft {
         watermark(&mut p, 1);

@@ -349,7 +349,9 @@ fn para(
         r#"<w:style w:type="paragraph"{default} w:styleId="{id}"><w:name w:val="{name}"/>"#
     ));
     if let Some(b) = based_on {
-        s.push_str(&format!(r#"<w:basedOn w:val="{b}"/><w:next w:val="Normal"/>"#));
+        s.push_str(&format!(
+            r#"<w:basedOn w:val="{b}"/><w:next w:val="Normal"/>"#
+        ));
     }
     s.push_str("<w:qFormat/>");
     if !ppr.is_empty() {

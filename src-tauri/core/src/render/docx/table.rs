@@ -19,14 +19,19 @@ pub fn column_widths(weights: &[u16], cols: usize, total: u32) -> Vec<u32> {
     if cols == 0 {
         return Vec::new();
     }
-    let given: Vec<u64> = (0..cols).map(|i| weights.get(i).copied().unwrap_or(0) as u64).collect();
+    let given: Vec<u64> = (0..cols)
+        .map(|i| weights.get(i).copied().unwrap_or(0) as u64)
+        .collect();
     let positive: Vec<u64> = given.iter().copied().filter(|w| *w > 0).collect();
     let fallback = if positive.is_empty() {
         1
     } else {
         (positive.iter().sum::<u64>() / positive.len() as u64).max(1)
     };
-    let w: Vec<u64> = given.iter().map(|g| if *g > 0 { *g } else { fallback }).collect();
+    let w: Vec<u64> = given
+        .iter()
+        .map(|g| if *g > 0 { *g } else { fallback })
+        .collect();
     let sum: u64 = w.iter().sum();
     let mut out: Vec<u32> = w.iter().map(|x| (x * total as u64 / sum) as u32).collect();
     // Give the rounding remainder to the last column so the table is exactly
@@ -41,7 +46,12 @@ pub fn column_widths(weights: &[u16], cols: usize, total: u32) -> Vec<u32> {
 /// Columns of an IR table: the widest of its header and rows (short rows
 /// are padded with empty cells).
 pub fn column_count(t: &Table) -> usize {
-    t.rows.iter().map(Vec::len).max().unwrap_or(0).max(t.header.len())
+    t.rows
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .max(t.header.len())
 }
 
 /// An IR table. Writes nothing when there is no column at all.
@@ -138,7 +148,9 @@ pub fn open_box(out: &mut String, height: u32, cant_split: bool) {
     if cant_split {
         out.push_str("<w:cantSplit/>");
     }
-    out.push_str(&format!(r#"<w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>"#));
+    out.push_str(&format!(
+        r#"<w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>"#
+    ));
     open_cell(out, TEXT_W, None);
 }
 
@@ -182,9 +194,13 @@ fn open_table(out: &mut String, widths: &[u32], borders: &str, (pad_v, pad_h): (
 }
 
 fn open_cell(out: &mut String, width: u32, fill: Option<&str>) {
-    out.push_str(&format!(r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#));
+    out.push_str(&format!(
+        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>"#
+    ));
     if let Some(f) = fill {
-        out.push_str(&format!(r#"<w:shd w:val="clear" w:color="auto" w:fill="{f}"/>"#));
+        out.push_str(&format!(
+            r#"<w:shd w:val="clear" w:color="auto" w:fill="{f}"/>"#
+        ));
     }
     out.push_str("</w:tcPr>");
 }

@@ -38,13 +38,19 @@ pub(super) fn sample_document() -> Document {
                 ordered: true,
                 items: vec![vec![Run::plain("Lot 1")], vec![Run::plain("Lot 2")]],
             }),
-            Block::List(List { ordered: false, items: vec![vec![Run::bold("Puce")]] }),
+            Block::List(List {
+                ordered: false,
+                items: vec![vec![Run::bold("Puce")]],
+            }),
             Block::Table(Table {
                 header: vec!["Critère".into(), "Pondération".into()],
                 widths: vec![3, 1],
                 rows: vec![
                     vec![vec![Run::plain("Prix")], vec![Run::plain("60 %")]],
-                    vec![vec![Run::plain("Valeur technique")], vec![Run::plain("40 %")]],
+                    vec![
+                        vec![Run::plain("Valeur technique")],
+                        vec![Run::plain("40 %")],
+                    ],
                 ],
             }),
             Block::Paragraph(Paragraph {
@@ -72,11 +78,18 @@ pub(super) fn sample_document() -> Document {
 }
 
 fn heading(level: u8, number: &str, text: &str) -> Block {
-    Block::Heading(Heading { level, number: number.into(), text: text.into() })
+    Block::Heading(Heading {
+        level,
+        number: number.into(),
+        text: text.into(),
+    })
 }
 
 fn body(text: &str) -> Block {
-    Block::Paragraph(Paragraph { runs: vec![Run::plain(text)], style: ParagraphStyle::Body })
+    Block::Paragraph(Paragraph {
+        runs: vec![Run::plain(text)],
+        style: ParagraphStyle::Body,
+    })
 }
 
 fn empty_document() -> Document {
@@ -164,7 +177,10 @@ fn check_well_formed(name: &str, xml: &str) {
             }
             Ok(Event::Eof) => break,
             Ok(_) => {}
-            Err(e) => panic!("{name} is not well-formed at {}: {e}", reader.buffer_position()),
+            Err(e) => panic!(
+                "{name} is not well-formed at {}: {e}",
+                reader.buffer_position()
+            ),
         }
     }
     assert_eq!(depth, 0, "{name}: unclosed elements");
@@ -190,7 +206,13 @@ fn check_all_parts(bytes: &[u8]) {
 
 #[test]
 fn well_formed_checker_rejects_broken_xml() {
-    for bad in ["<a><b></a>", "<a>x & y</a>", "<a>&nope;</a>", "<a/><b/>", r#"<a x="1 < 2"/>"#] {
+    for bad in [
+        "<a><b></a>",
+        "<a>x & y</a>",
+        "<a>&nope;</a>",
+        "<a/><b/>",
+        r#"<a x="1 < 2"/>"#,
+    ] {
         let r = std::panic::catch_unwind(|| check_well_formed("bad", bad));
         assert!(r.is_err(), "accepted {bad}");
     }
@@ -200,10 +222,14 @@ fn well_formed_checker_rejects_broken_xml() {
 fn headings_use_word_heading_styles_with_their_labels() {
     let bytes = render(&sample_document(), RenderOptions::default()).unwrap();
     let doc = part(&bytes, "word/document.xml");
-    let h1 = doc.find(r#"<w:pStyle w:val="Heading1"/>"#).expect("a Heading1 paragraph");
+    let h1 = doc
+        .find(r#"<w:pStyle w:val="Heading1"/>"#)
+        .expect("a Heading1 paragraph");
     let para_end = h1 + doc[h1..].find("</w:p>").unwrap();
     assert!(doc[h1..para_end].contains("1 Objet de la consultation"));
-    let h2 = doc.find(r#"<w:pStyle w:val="Heading2"/>"#).expect("a Heading2 paragraph");
+    let h2 = doc
+        .find(r#"<w:pStyle w:val="Heading2"/>"#)
+        .expect("a Heading2 paragraph");
     assert!(doc[h2..].starts_with(r#"<w:pStyle w:val="Heading2"/>"#));
     assert!(doc[h2..h2 + 300].contains("1.1 Décomposition"));
 }
@@ -242,7 +268,9 @@ fn tables_repeat_their_header_row() {
 fn answer_fields_and_checkboxes_are_tagged_content_controls() {
     let bytes = render(&sample_document(), RenderOptions::default()).unwrap();
     let doc = part(&bytes, "word/document.xml");
-    let tag = doc.find(r#"<w:tag w:val="memoire_moyens"/>"#).expect("answer field tag");
+    let tag = doc
+        .find(r#"<w:tag w:val="memoire_moyens"/>"#)
+        .expect("answer field tag");
     let sdt = doc[..tag].rfind("<w:sdt>").unwrap();
     let sdt_end = tag + doc[tag..].find("</w:sdt>").unwrap();
     let field = &doc[sdt..sdt_end];
@@ -258,7 +286,9 @@ fn answer_fields_and_checkboxes_are_tagged_content_controls() {
     let cb_end = cb + doc[cb..].find("</w:sdt>").unwrap();
     assert!(doc[cb..cb_end].contains(r#"<w14:checked w14:val="0"/>"#));
     assert!(doc[cb..cb_end].contains('\u{2610}'));
-    let ok = doc.find(r#"<w:tag w:val="accord"/>"#).expect("checked checkbox");
+    let ok = doc
+        .find(r#"<w:tag w:val="accord"/>"#)
+        .expect("checked checkbox");
     assert!(doc[ok..ok + 600].contains(r#"<w14:checked w14:val="1"/>"#));
     assert!(doc.contains(r#"mc:Ignorable="w14""#));
 }
@@ -267,14 +297,21 @@ fn answer_fields_and_checkboxes_are_tagged_content_controls() {
 fn toc_is_a_field_in_a_gallery_wrapper_with_entries() {
     let bytes = render(&sample_document(), RenderOptions::default()).unwrap();
     let doc = part(&bytes, "word/document.xml");
-    let gallery = doc.find(r#"<w:docPartGallery w:val="Table of Contents"/>"#).expect("gallery");
+    let gallery = doc
+        .find(r#"<w:docPartGallery w:val="Table of Contents"/>"#)
+        .expect("gallery");
     let toc = doc.find(r#"TOC \o &quot;1-2&quot;"#).expect("TOC field");
     assert!(gallery < toc);
     let toc_end = doc.find("</w:sdtContent></w:sdt>").unwrap();
     // Levels 1-2 are listed, pointing at the bookmarks on the headings.
     assert!(doc[toc..toc_end].contains("1.1 Décomposition"));
-    let anchor =
-        doc[toc..toc_end].split(r#"w:anchor=""#).nth(1).unwrap().split('"').next().unwrap();
+    let anchor = doc[toc..toc_end]
+        .split(r#"w:anchor=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
     assert!(doc[toc_end..].contains(&format!(r#"w:name="{anchor}""#)));
     assert!(doc.contains(r#"w:leader="dot" w:pos="9638""#));
     assert!(part(&bytes, "word/settings.xml").contains(r#"<w:updateFields w:val="true"/>"#));
@@ -289,7 +326,10 @@ fn pages_have_a_cover_header_and_numbered_footer() {
     assert!(part(&bytes, "word/header1.xml").contains("RC — Réfection de la toiture"));
     let footer = part(&bytes, "word/footer1.xml");
     assert!(footer.contains(" PAGE ") && footer.contains(" NUMPAGES "));
-    assert!(!part(&bytes, "word/header2.xml").contains("<w:t"), "cover header is empty");
+    assert!(
+        !part(&bytes, "word/header2.xml").contains("<w:t"),
+        "cover header is empty"
+    );
     // The first block after the cover starts a new page.
     let toc_title = doc.find("Sommaire").unwrap();
     assert!(
@@ -303,15 +343,33 @@ fn page_breaks_never_make_blank_pages_by_accident() {
     let breaks_in = |blocks: Vec<Block>| {
         let mut doc = empty_document();
         doc.blocks = blocks;
-        let x = part(&render(&doc, RenderOptions::default()).unwrap(), "word/document.xml");
+        let x = part(
+            &render(&doc, RenderOptions::default()).unwrap(),
+            "word/document.xml",
+        );
         x.matches("<w:pageBreakBefore/>").count() + x.matches(r#"<w:br w:type="page"/>"#).count()
     };
     // The cover's own break absorbs a leading one; a trailing one is dropped.
-    assert_eq!(breaks_in(vec![Block::PageBreak, body("a"), Block::PageBreak]), 1);
+    assert_eq!(
+        breaks_in(vec![Block::PageBreak, body("a"), Block::PageBreak]),
+        1
+    );
     // Two in a row inside the document do ask for an empty page.
-    assert_eq!(breaks_in(vec![body("a"), Block::PageBreak, Block::PageBreak, body("b")]), 3);
+    assert_eq!(
+        breaks_in(vec![
+            body("a"),
+            Block::PageBreak,
+            Block::PageBreak,
+            body("b")
+        ]),
+        3
+    );
     // A break before a table is carried by a paragraph of its own.
-    let table = Block::Table(Table { header: vec!["h".into()], widths: vec![1], rows: vec![] });
+    let table = Block::Table(Table {
+        header: vec!["h".into()],
+        widths: vec![1],
+        rows: vec![],
+    });
     assert_eq!(breaks_in(vec![body("a"), Block::PageBreak, table]), 2);
 }
 
@@ -405,24 +463,47 @@ fn degenerate_inputs_do_not_panic() {
     doc.blocks = vec![
         Block::PageBreak,
         Block::PageBreak,
-        Block::Table(Table { header: vec![], widths: vec![], rows: vec![] }),
-        Block::Table(Table { header: vec![], widths: vec![0], rows: vec![vec![]] }),
+        Block::Table(Table {
+            header: vec![],
+            widths: vec![],
+            rows: vec![],
+        }),
+        Block::Table(Table {
+            header: vec![],
+            widths: vec![0],
+            rows: vec![vec![]],
+        }),
         Block::Table(Table {
             header: vec!["Seule".into()],
             widths: vec![],
             rows: vec![vec![vec![Run::plain("x")]]],
         }),
-        Block::Table(Table { header: vec![" ".into()], widths: vec![0, 0], rows: vec![] }),
+        Block::Table(Table {
+            header: vec![" ".into()],
+            widths: vec![0, 0],
+            rows: vec![],
+        }),
         Block::Table(Table {
             header: vec!["a".into()],
             widths: vec![1, 2, 3],
             rows: vec![
                 vec![],
-                vec![vec![], vec![Run::plain("b")], vec![], vec![Run::plain("extra")]],
+                vec![
+                    vec![],
+                    vec![Run::plain("b")],
+                    vec![],
+                    vec![Run::plain("extra")],
+                ],
             ],
         }),
-        Block::List(List { ordered: true, items: vec![] }),
-        Block::List(List { ordered: false, items: vec![vec![]] }),
+        Block::List(List {
+            ordered: true,
+            items: vec![],
+        }),
+        Block::List(List {
+            ordered: false,
+            items: vec![vec![]],
+        }),
         heading(0, "", ""),
         heading(7, "", "deep"),
         Block::TableOfContents,
@@ -438,14 +519,21 @@ fn degenerate_inputs_do_not_panic() {
             placeholder: "y".into(),
             lines: u16::MAX,
         }),
-        Block::Checkbox(Checkbox { id: String::new(), label: String::new(), checked: false }),
+        Block::Checkbox(Checkbox {
+            id: String::new(),
+            label: String::new(),
+            checked: false,
+        }),
         Block::PageBreak,
     ];
     let bytes = render(&doc, RenderOptions::default()).unwrap();
     check_all_parts(&bytes);
     let x = part(&bytes, "word/document.xml");
     // Every table has rows, every row cells: Word rejects empty ones.
-    assert_eq!(x.matches("<w:tbl>").count(), x.matches("<w:tbl><w:tblPr>").count());
+    assert_eq!(
+        x.matches("<w:tbl>").count(),
+        x.matches("<w:tbl><w:tblPr>").count()
+    );
     assert!(!x.contains("</w:tblGrid></w:tbl>"));
     assert!(!x.contains("<w:tr></w:tr>"));
 }
@@ -459,7 +547,12 @@ fn large_document_renders() {
         )));
     }
     let bytes = render(&doc, RenderOptions::default()).unwrap();
-    assert_eq!(part(&bytes, "word/document.xml").matches("Paragraphe ").count(), 500);
+    assert_eq!(
+        part(&bytes, "word/document.xml")
+            .matches("Paragraphe ")
+            .count(),
+        500
+    );
 }
 
 /// Writes /tmp/docx-sample.docx from a realistic dossier, to look at:
@@ -469,7 +562,13 @@ fn large_document_renders() {
 fn write_sample() {
     let doc = realistic_document();
     let start = std::time::Instant::now();
-    let bytes = render(&doc, RenderOptions { draft: std::env::var("DOCX_DRAFT").is_ok() }).unwrap();
+    let bytes = render(
+        &doc,
+        RenderOptions {
+            draft: std::env::var("DOCX_DRAFT").is_ok(),
+        },
+    )
+    .unwrap();
     println!(
         "rendered {} blocks in {:?} -> {} bytes",
         doc.blocks.len(),
@@ -488,14 +587,22 @@ fn write_sample() {
         widths: vec![],
         rows: vec![vec![vec![Run::plain(nasty.clone())]]],
     }));
-    odd.blocks.push(Block::Table(Table { header: vec![], widths: vec![], rows: vec![] }));
+    odd.blocks.push(Block::Table(Table {
+        header: vec![],
+        widths: vec![],
+        rows: vec![],
+    }));
     odd.blocks.push(Block::AnswerField(AnswerField {
         id: nasty.clone(),
         label: nasty.clone(),
         placeholder: nasty,
         lines: 0,
     }));
-    std::fs::write("/tmp/docx-odd.docx", render(&odd, RenderOptions::default()).unwrap()).unwrap();
+    std::fs::write(
+        "/tmp/docx-odd.docx",
+        render(&odd, RenderOptions::default()).unwrap(),
+    )
+    .unwrap();
 
     let mut big = realistic_document();
     let blocks = big.blocks.clone();
@@ -515,7 +622,8 @@ fn write_sample() {
 pub(super) fn realistic_document() -> Document {
     let mut doc = sample_document();
     doc.meta.title = "Règlement de la consultation — Réfection de la toiture de l'école".into();
-    doc.cover.facts = vec![
+    doc.cover.facts =
+        vec![
         (
             "Pouvoir adjudicateur".into(),
             "Commune de Saint-Julien-des-Prés, 1 place de la Mairie, 12345 Saint-Julien-des-Prés"
@@ -551,12 +659,20 @@ pub(super) fn realistic_document() -> Document {
         b.push(heading(1, &n.to_string(), title));
         b.push(body(lorem));
         for s in 1..=2 {
-            b.push(heading(2, &format!("{n}.{s}"), &format!("Sous-article {s} de l'article {n}")));
+            b.push(heading(
+                2,
+                &format!("{n}.{s}"),
+                &format!("Sous-article {s} de l'article {n}"),
+            ));
             b.push(Block::Paragraph(Paragraph {
                 runs: vec![
                     Run::plain("Les offres sont rédigées en "),
                     Run::bold("langue française"),
-                    Run { text: " et exprimées en euros.".into(), bold: false, italic: true },
+                    Run {
+                        text: " et exprimées en euros.".into(),
+                        bold: false,
+                        italic: true,
+                    },
                 ],
                 style: ParagraphStyle::Body,
             }));
@@ -584,7 +700,9 @@ pub(super) fn realistic_document() -> Document {
                     items: vec![
                         vec![Run::plain("la lettre de candidature (DC1) ou équivalent ;")],
                         vec![Run::plain("la déclaration du candidat (DC2) ;")],
-                        vec![Run::plain("les attestations d'assurance en cours de validité.")],
+                        vec![Run::plain(
+                            "les attestations d'assurance en cours de validité.",
+                        )],
                     ],
                 }));
                 b.push(Block::List(List {
@@ -652,8 +770,14 @@ pub(super) fn realistic_document() -> Document {
                     header: vec!["Critère".into(), "Pondération".into()],
                     widths: vec![80, 20],
                     rows: vec![
-                        vec![vec![Run::plain("Prix des prestations")], vec![Run::plain("60 %")]],
-                        vec![vec![Run::plain("Valeur technique")], vec![Run::plain("40 %")]],
+                        vec![
+                            vec![Run::plain("Prix des prestations")],
+                            vec![Run::plain("60 %")],
+                        ],
+                        vec![
+                            vec![Run::plain("Valeur technique")],
+                            vec![Run::plain("40 %")],
+                        ],
                     ],
                 }));
                 b.push(body(lorem));

@@ -20,7 +20,10 @@ pub struct PPr<'a> {
 
 impl PPr<'_> {
     pub fn style(style: &str) -> PPr<'_> {
-        PPr { style: Some(style), ..Default::default() }
+        PPr {
+            style: Some(style),
+            ..Default::default()
+        }
     }
 
     pub fn write(&self, out: &mut String) {
@@ -113,7 +116,10 @@ pub fn run(out: &mut String, text: &str, rpr: RPr) {
             }
             first_cell = false;
             if !piece.is_empty() {
-                out.push_str(&format!(r#"<w:t xml:space="preserve">{}</w:t>"#, esc(piece)));
+                out.push_str(&format!(
+                    r#"<w:t xml:space="preserve">{}</w:t>"#,
+                    esc(piece)
+                ));
             }
         }
     }
@@ -122,7 +128,15 @@ pub fn run(out: &mut String, text: &str, rpr: RPr) {
 
 pub fn ir_runs(out: &mut String, runs: &[Run]) {
     for r in runs {
-        run(out, &r.text, RPr { bold: r.bold, italic: r.italic, ..Default::default() });
+        run(
+            out,
+            &r.text,
+            RPr {
+                bold: r.bold,
+                italic: r.italic,
+                ..Default::default()
+            },
+        );
     }
 }
 

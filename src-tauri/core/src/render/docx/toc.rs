@@ -35,7 +35,11 @@ pub fn toc(out: &mut String, entries: &[Entry], page_break_before: bool) {
         r#"<w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>"#,
         "</w:docPartObj></w:sdtPr><w:sdtContent>"
     ));
-    let title = PPr { style: Some("TOCHeading"), page_break_before, ..Default::default() };
+    let title = PPr {
+        style: Some("TOCHeading"),
+        page_break_before,
+        ..Default::default()
+    };
     text::paragraph(out, &title, TITLE, RPr::default());
 
     // The field starts in the first entry's paragraph (or the closing one
@@ -44,9 +48,17 @@ pub fn toc(out: &mut String, entries: &[Entry], page_break_before: bool) {
     for e in entries {
         let style = if e.level <= 1 { "TOC1" } else { "TOC2" };
         out.push_str("<w:p>");
-        PPr { style: Some(style), right_dot_tab: Some(TEXT_W), ..Default::default() }.write(out);
+        PPr {
+            style: Some(style),
+            right_dot_tab: Some(TEXT_W),
+            ..Default::default()
+        }
+        .write(out);
         begin_once(out, &mut started);
-        out.push_str(&format!(r#"<w:hyperlink w:anchor="{}" w:history="1">"#, esc(e.bookmark)));
+        out.push_str(&format!(
+            r#"<w:hyperlink w:anchor="{}" w:history="1">"#,
+            esc(e.bookmark)
+        ));
         text::run(out, &e.label, RPr::default());
         out.push_str("</w:hyperlink></w:p>");
     }

@@ -64,7 +64,10 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_drops_forbidden_controls() {
-        assert_eq!(esc(r#"a&b<c>"d"'e'"#), "a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;");
+        assert_eq!(
+            esc(r#"a&b<c>"d"'e'"#),
+            "a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;"
+        );
         assert_eq!(esc("x\u{0}\u{1}\u{b}y"), "xy");
         assert_eq!(esc("é « » \u{202f}"), "é « » \u{202f}");
     }
