@@ -1,6 +1,8 @@
 //! `dce`: the command line of DCE Unique. It is the caller that reads the
 //! clock and the environment, and passes them to the core library.
 
+mod bench;
+
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 use dce_core::export::{self, Format};
@@ -74,6 +76,10 @@ enum Command {
     },
     #[command(about = "Affiche le schéma JSON du format .dce")]
     Schema,
+    #[command(
+        about = "Mesure la durée de production des PDF et DOCX (dossier de 40 pages et de 400 pages)"
+    )]
+    Bench,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -123,6 +129,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Command::Schema => print!("{}", dce_core::bindings::json_schema()),
+        Command::Bench => bench::run(today())?,
         Command::New { sample } => {
             let s = samples::find(&sample).ok_or_else(|| {
                 let names: Vec<_> = samples::all().iter().map(|s| s.name).collect();

@@ -1,0 +1,127 @@
+//! `dce bench`: how long PDF and DOCX generation take for a reference
+//! 40-page dossier and a 400-page stress dossier. Prints figures; it asserts
+//! nothing (targets are read by a person, not a flaky timed test).
+
+use chrono::NaiveDate;
+use dce_core::compose::{self, document::RenderOptions};
+use dce_core::model::{Dossier, Flexibility, FrameKind, FunctionalNeed, Question};
+use dce_core::render;
+use dce_core::samples;
+use std::time::{Duration, Instant};
+
+pub fn run(today: NaiveDate) -> Result<(), String> {
+    println!("Mesures en compilation {} (les objectifs valent pour une compilation optimisée : cargo run --release -p dce-core --bin dce -- bench)", if cfg!(debug_assertions) { "de débogage" } else { "optimisée" });
+    println!(
+        "{:<22} {:>6} {:>12} {:>12} {:>10} {:>10}",
+        "dossier", "pages", "PDF médiane", "DOCX médiane", "PDF", "DOCX"
+    );
+    let base = samples::find("restauration-scolaire")
+        .ok_or("échantillon manquant")?
+        .instantiate(today, "bench".into());
+    let mut reference_pdf = Duration::ZERO;
+    for (label, pages, runs) in [
+        ("référence (40 pages)", 40, 9),
+        ("charge (400 pages)", 400, 3),
+    ] {
+        let dossier = grown_to(&base, pages)?;
+        let doc = compose::dce(&dossier).map_err(|e| e.to_string())?;
+        let opts = RenderOptions { draft: true };
+        let (pdf_time, pdf) = median(runs, || render::pdf::render(&doc, opts))?;
+        let (docx_time, docx) = median(runs, || render::docx::render(&doc, opts))?;
+        println!(
+            "{:<22} {:>6} {:>9.1} ms {:>9.1} ms {:>7} Ko {:>7} Ko",
+            label,
+            page_count(&pdf),
+            ms(pdf_time),
+            ms(docx_time),
+            pdf.len() / 1024,
+            docx.len() / 1024
+        );
+        if pages == 40 {
+            reference_pdf = pdf_time;
+        } else if !reference_pdf.is_zero() {
+            println!(
+                "rapport 400 / 40 pages (PDF) : {:.1} (objectif : 10 au plus)",
+                pdf_time.as_secs_f64() / reference_pdf.as_secs_f64()
+            );
+        }
+    }
+    println!("Objectifs (compilation optimisée, 40 pages) : PDF ≤ 50 ms, DOCX ≤ 20 ms.");
+    Ok(())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn median<E: std::fmt::Display>(
+    runs: usize,
+    f: impl Fn() -> Result<Vec<u8>, E>,
+) -> Result<(Duration, Vec<u8>), String> {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        last = f().map_err(|e| e.to_string())?;
+        times.push(start.elapsed());
+    }
+    times.sort();
+    Ok((times[runs / 2], last))
+}
+
+fn page_count(pdf: &[u8]) -> usize {
+    lopdf::Document::load_mem(pdf)
+        .map(|d| d.get_pages().len())
+        .unwrap_or(0)
+}
+
+/// The sample grown with more needs, questions and context until its PDF
+/// has at least `pages` pages (grows geometrically, then stops).
+fn grown_to(base: &Dossier, pages: usize) -> Result<Dossier, String> {
+    let mut factor = 1;
+    loop {
+        let d = grown(base, factor);
+        let pdf = render::pdf::render(
+            &compose::dce(&d).map_err(|e| e.to_string())?,
+            RenderOptions::default(),
+        )
+        .map_err(|e| e.to_string())?;
+        let got = page_count(&pdf);
+        if got >= pages {
+            return Ok(d);
+        }
+        factor = (factor * pages / got.max(1)).max(factor + 1);
+    }
+}
+
+fn grown(base: &Dossier, factor: usize) -> Dossier {
+    let mut d = base.clone();
+    for i in 0..factor {
+        d.needs.push(FunctionalNeed {
+            id: format!("b{i}"),
+            function: format!(
+                "Assurer la fonction complémentaire n° {i} décrite par la commune pour le service"
+            ),
+            appraisal_criterion:
+                "Mesure contradictoire lors de la vérification de service régulier".into(),
+            level: format!(
+                "Au moins {i} % des situations observées pendant la période de référence"
+            ),
+            flexibility: Flexibility::F2,
+            subcriterion_id: Some("tech-logistique".into()),
+        });
+        d.questions.push(Question {
+            id: format!("bq{i}"),
+            frame: FrameKind::Technical,
+            criterion_id: "tech-logistique".into(),
+            prompt: format!("Décrivez en détail comment vous répondez au besoin complémentaire n° {i}, avec les moyens humains et matériels affectés, le calendrier et les contrôles prévus."),
+            evidence: "Note méthodologique".into(),
+            max_words: Some(300),
+            points: 1,
+        });
+        d.purchase.context.push_str(&format!(
+            "\n\nParagraphe de contexte n° {i} : la commune précise ici les contraintes du site, les horaires d'accès, l'état des équipements existants, les attentes des usagers et l'historique du service, afin que chaque entreprise puisse chiffrer son offre en connaissance de cause et sans visite préalable obligatoire."
+        ));
+    }
+    d
+}
