@@ -38,13 +38,13 @@ fn the_articles_come_in_order_and_the_ccag_derogations_last() {
         articles,
         [
             "1 Présentation de la consultation",
-            "2 Expression fonctionnelle du besoin",
-            "3 Variantes et prestations supplémentaires",
-            "4 Critères d’attribution",
+            "2 Variantes et prestations supplémentaires",
+            "3 Critères d’attribution",
+            "4 Candidature et remise des offres",
             "5 Cadres de réponse",
-            "6 Conditions d’exécution",
-            "7 Candidature et remise des offres",
-            "8 Engagement du titulaire",
+            "6 Engagement du titulaire",
+            "7 Conditions d’exécution",
+            "8 Expression fonctionnelle du besoin",
             "9 Dérogations au CCAG-FCS",
         ]
     );
