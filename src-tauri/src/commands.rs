@@ -3,9 +3,10 @@
 
 use crate::state::AppState;
 use chrono::Local;
+use dce_core::compose::{self, Piece};
 use dce_core::export::{self, Format};
 use dce_core::model::Dossier;
-use dce_core::rules::{self, Finding};
+use dce_core::rules::{self, Finding, ProcedureAdvice};
 use dce_core::samples::{self, SampleInfo};
 use dce_core::store::DossierSummary;
 use std::path::PathBuf;
@@ -64,6 +65,36 @@ pub fn check_dossier(state: State<'_, AppState>, id: i64) -> Reply<Vec<Finding>>
         &dossier,
         rules::judging_date(&dossier, Local::now().date_naive()),
     ))
+}
+
+/// The procedure the dossier leads to, judged on its launch date (or today).
+#[tauri::command]
+pub fn procedure_advice(dossier: Dossier) -> ProcedureAdvice {
+    rules::procedure_advice(
+        &dossier,
+        rules::judging_date(&dossier, Local::now().date_naive()),
+    )
+}
+
+/// Findings on the dossier as it is on screen (saved or not yet).
+#[tauri::command]
+pub fn check_draft(dossier: Dossier) -> Vec<Finding> {
+    rules::check(
+        &dossier,
+        rules::judging_date(&dossier, Local::now().date_naive()),
+    )
+}
+
+/// The document as HTML for the live preview, from the dossier on screen.
+#[tauri::command]
+pub fn preview(dossier: Dossier, frames: bool) -> Reply<String> {
+    let piece = if frames {
+        Piece::ResponseFrames
+    } else {
+        Piece::Dce
+    };
+    let doc = compose::compose(&dossier, piece).map_err(user_message)?;
+    Ok(dce_core::render::html::render(&doc))
 }
 
 /// Writes the document and returns where, or `None` when the user closed

@@ -23,6 +23,9 @@ fn main() {
             commands::save_dossier,
             commands::delete_dossier,
             commands::check_dossier,
+            commands::check_draft,
+            commands::procedure_advice,
+            commands::preview,
             commands::export_dossier,
         ])
         .run(tauri::generate_context!())

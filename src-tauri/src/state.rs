@@ -14,22 +14,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens the database (`--db`, then `DCE_DB`, then the app data folder)
-    /// and seeds the sample dossier on the very first start.
-    pub fn open(
-        args: &Args,
-        app_data_dir: Option<PathBuf>,
-    ) -> Result<AppState, Box<dyn std::error::Error>> {
-        let path = args
-            .db
-            .clone()
-            .or_else(|| {
-                std::env::var_os("DCE_DB")
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-            })
-            .or_else(|| app_data_dir.map(|d| d.join("dce.db")))
-            .or_else(store::default_db_path)
+    /// Opens the database (`--db`, then `DCE_DB`, then the user's data
+    /// folder, the same one the `dce` command line uses) and seeds the
+    /// sample dossier on the very first start.
+    pub fn open(args: &Args) -> Result<AppState, Box<dyn std::error::Error>> {
+        let path = store::resolve_db_path(args.db.clone(), std::env::var_os("DCE_DB"))
             .ok_or("no data folder for the database")?;
         let mut store = Store::open(&path)?;
         if store.take_first_start()? {

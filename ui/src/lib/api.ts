@@ -2,9 +2,9 @@
 // generated bindings (never hand-copied); argument names are camelCase
 // here and snake_case on the Rust side (Tauri converts them).
 import { invoke } from '@tauri-apps/api/core';
-import type { Dossier, DossierSummary, Finding, Format, SampleInfo } from './bindings';
+import type { Dossier, DossierSummary, Finding, Format, ProcedureAdvice, SampleInfo } from './bindings';
 
-export type { Dossier, DossierSummary, Finding, Format, SampleInfo };
+export type { Dossier, DossierSummary, Finding, Format, ProcedureAdvice, SampleInfo };
 
 export const api = {
   listSamples: () => invoke<SampleInfo[]>('list_samples'),
@@ -14,6 +14,11 @@ export const api = {
   saveDossier: (id: number, dossier: Dossier) => invoke<null>('save_dossier', { id, dossier }),
   deleteDossier: (id: number) => invoke<null>('delete_dossier', { id }),
   checkDossier: (id: number) => invoke<Finding[]>('check_dossier', { id }),
+  /** Findings on the dossier as edited, before it is saved. */
+  checkDraft: (dossier: Dossier) => invoke<Finding[]>('check_draft', { dossier }),
+  procedureAdvice: (dossier: Dossier) => invoke<ProcedureAdvice>('procedure_advice', { dossier }),
+  /** The document (or the response frames) as safe HTML, from the same IR as the exports. */
+  preview: (dossier: Dossier, frames: boolean) => invoke<string>('preview', { dossier, frames }),
   /** Resolves to the written path, or null when the user closed the dialog. */
   exportDossier: (id: number, format: Format, finalVersion: boolean) =>
     invoke<string | null>('export_dossier', { id, format, finalVersion }),

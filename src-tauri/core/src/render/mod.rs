@@ -2,6 +2,7 @@
 //! never look at the dossier, so every output says the same thing.
 
 pub mod docx;
+pub mod html;
 pub mod pdf;
 
 use thiserror::Error;
