@@ -21,6 +21,11 @@ impl AppState {
         let path = store::resolve_db_path(args.db.clone(), std::env::var_os("DCE_DB"))
             .ok_or("no data folder for the database")?;
         let mut store = Store::open(&path)?;
+        // One copy a day, the last seven kept: a bad day costs at most a day.
+        if let Err(e) = store.rolling_backup(&path, &Local::now().format("%Y-%m-%d").to_string(), 7)
+        {
+            eprintln!("dce-unique: {e:?}");
+        }
         if store.take_first_start()? {
             if let Some(sample) = samples::find(FIRST_START_SAMPLE) {
                 let dossier =

@@ -71,7 +71,10 @@ fn check_json_gives_severity_message_reference_and_field() {
         .replace("\"payment_period_days\": 30", "\"payment_period_days\": 60");
     let file = dir.path().join("faulty.dce");
     std::fs::write(&file, shown).unwrap();
-    let id = stdout(&dce(&db, &["import", file.to_str().unwrap()]));
+    let id = stdout(&dce(
+        &db,
+        &["import", "--keep-both", file.to_str().unwrap()],
+    ));
     let findings: serde_json::Value = serde_json::from_str(&stdout(&dce(
         &db,
         &["check", id.trim(), "--json", "--date", "2026-11-30"],
@@ -117,4 +120,41 @@ fn schema_describes_the_dossier() {
         .unwrap()
         .iter()
         .any(|v| v == "criteria"));
+}
+
+#[test]
+fn importing_an_existing_dossier_asks_then_keeps_both_or_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    stdout(&dce(&db, &["new", "--sample", "restauration-scolaire"]));
+    let file = dir.path().join("a.dce");
+    stdout(&dce(&db, &["save", "1", "--out", file.to_str().unwrap()]));
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved["format"], "dce-unique");
+    assert_eq!(saved["revisions"].as_array().unwrap().len(), 1);
+
+    let asked = dce(&db, &["import", file.to_str().unwrap()]);
+    assert!(!asked.status.success());
+    assert!(String::from_utf8_lossy(&asked.stderr)
+        .contains("ce dossier existe déjà dans la base (n° 1"));
+    assert_eq!(
+        stdout(&dce(&db, &["list"])).lines().count(),
+        1,
+        "nothing imported"
+    );
+
+    assert_eq!(
+        stdout(&dce(
+            &db,
+            &["import", "--keep-both", file.to_str().unwrap()]
+        ))
+        .trim(),
+        "2"
+    );
+    assert_eq!(
+        stdout(&dce(&db, &["import", "--replace", file.to_str().unwrap()])).trim(),
+        "1"
+    );
+    assert_eq!(stdout(&dce(&db, &["list"])).lines().count(), 2);
 }

@@ -11,7 +11,10 @@ fn every_sample_composes_as_reviewed() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     for sample in samples::all() {
         let dossier = sample.instantiate(today, "snapshot".into());
-        for (piece, suffix) in [(Piece::Dce, "dce"), (Piece::ResponseFrames, "cadre-reponse")] {
+        for (piece, suffix) in [
+            (Piece::Dce, "dce"),
+            (Piece::ResponseFrames, "cadre-reponse"),
+        ] {
             let doc = compose(&dossier, piece).unwrap();
             insta::assert_json_snapshot!(format!("{}-{suffix}", sample.name), doc);
         }

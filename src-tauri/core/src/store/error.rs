@@ -9,6 +9,16 @@ pub enum StoreError {
     NotFound(i64),
     #[error("La base de données « {} » n'a pas pu être ouverte : vérifiez que le dossier existe et que vous pouvez y écrire. ({detail})", path.display())]
     Open { path: PathBuf, detail: String },
+    #[error("La version n° {0} n'existe pas pour ce dossier.")]
+    RevisionNotFound(i64),
+    #[error("Le commentaire n° {0} n'existe pas (il a peut-être été supprimé).")]
+    CommentNotFound(i64),
+    #[error("Le commentaire est vide : écrivez votre remarque avant de l'enregistrer.")]
+    EmptyComment,
+    #[error("Donnez un nom au point d'étape, par exemple « Avant séance du 3 mars ».")]
+    EmptyLabel,
+    #[error("La copie de sauvegarde « {} » n'a pas pu être faite : vérifiez la place disponible sur le disque. ({detail})", path.display())]
+    Backup { path: PathBuf, detail: String },
     #[error("Le dossier n° {id} enregistré dans la base est illisible ; restaurez une version précédente. ({detail})")]
     Corrupt { id: i64, detail: String },
     #[error("La base de données n'a pas pu être mise à jour vers la nouvelle version de l'application. ({0})")]

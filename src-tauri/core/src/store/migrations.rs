@@ -3,8 +3,9 @@
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
-const MIGRATIONS: &[M<'static>] = &[M::up(
-    "CREATE TABLE dossiers (
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(
+        "CREATE TABLE dossiers (
         id INTEGER PRIMARY KEY,
         uid TEXT NOT NULL,
         json TEXT NOT NULL,
@@ -20,7 +21,31 @@ const MIGRATIONS: &[M<'static>] = &[M::up(
     );
     CREATE INDEX revisions_by_dossier ON revisions(dossier_id);
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
-)];
+    ),
+    M::up(
+        "CREATE TABLE comments (
+        id INTEGER PRIMARY KEY,
+        dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+        section TEXT NOT NULL,
+        field TEXT,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        text TEXT NOT NULL,
+        resolved INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX comments_by_dossier ON comments(dossier_id);
+    CREATE UNIQUE INDEX dossiers_by_uid ON dossiers(uid);",
+    ),
+];
+
+/// The schema version a database reaches once migrated.
+pub const LATEST: usize = MIGRATIONS.len();
+
+/// The schema version of an open database (0 when new).
+pub fn current(conn: &Connection) -> Result<usize, rusqlite::Error> {
+    conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+        .map(|v| v as usize)
+}
 
 pub fn apply(conn: &mut Connection) -> Result<(), rusqlite_migration::Error> {
     Migrations::from_slice(MIGRATIONS).to_latest(conn)

@@ -1,12 +1,18 @@
 //! SQLite storage: dossiers, every save kept as a revision.
 
+mod backup;
+mod comments;
 mod error;
 mod exchange;
+mod history;
 mod migrations;
 mod paths;
 
+pub use comments::{Comment, StoredComment};
 pub use error::StoreError;
-pub use exchange::{parse_dce, to_dce, ImportError};
+pub use exchange::{
+    parse_dce, parse_file, to_dce, DceFile, ImportError, ImportMode, ImportOutcome, RevisionRecord,
+};
 pub use paths::{default_db_path, resolve_db_path};
 
 use crate::model::Dossier;
@@ -58,6 +64,13 @@ impl Store {
         })?;
         // WAL keeps readers and the autosave writer from blocking each other.
         conn.pragma_update(None, "journal_mode", "WAL")?;
+        let version = migrations::current(&conn)?;
+        if version > 0 && version < migrations::LATEST {
+            // A failed migration must never cost the user their dossiers.
+            let store = Store { conn };
+            store.backup_to(&backups_dir(path).join(format!("avant-migration-v{version}.db")))?;
+            return Self::prepare(store.conn);
+        }
         Self::prepare(conn)
     }
 
@@ -151,6 +164,30 @@ impl Store {
         Ok(())
     }
 
+    /// Fails with `NotFound` unless the dossier exists.
+    fn require(&self, id: i64) -> Result<(), StoreError> {
+        let exists: bool = self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM dossiers WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if exists {
+            Ok(())
+        } else {
+            Err(StoreError::NotFound(id))
+        }
+    }
+
+    /// The dossier with this stable identity, if the database has it.
+    pub fn find_by_uid(&self, uid: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM dossiers WHERE uid = ?1", [uid], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
     pub fn delete(&mut self, id: i64) -> Result<(), StoreError> {
         match self
             .conn
@@ -186,6 +223,14 @@ impl Store {
         )?;
         Ok(inserted == 1)
     }
+}
+
+/// Where the database's backups go: a `sauvegardes` folder beside it.
+pub fn backups_dir(db_path: &Path) -> std::path::PathBuf {
+    db_path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join("sauvegardes")
 }
 
 fn insert_revision(

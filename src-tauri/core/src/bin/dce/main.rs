@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use dce_core::export::{self, Format};
 use dce_core::rules::{self, Severity};
 use dce_core::samples;
-use dce_core::store::{self, Store};
+use dce_core::store::{self, ImportMode, ImportOutcome, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,7 +44,25 @@ enum Command {
         sample: String,
     },
     #[command(about = "Importe un fichier .dce (JSON) et affiche le numéro du dossier créé")]
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        #[arg(
+            long,
+            conflicts_with = "keep_both",
+            help = "Si le dossier existe déjà : le remplacer (contenu, commentaires et historique)"
+        )]
+        replace: bool,
+        #[arg(long, help = "Si le dossier existe déjà : garder les deux")]
+        keep_both: bool,
+    },
+    #[command(
+        about = "Enregistre un dossier avec ses commentaires et son historique dans un fichier .dce"
+    )]
+    Save {
+        id: i64,
+        #[arg(long, value_name = "FICHIER")]
+        out: PathBuf,
+    },
     #[command(about = "Liste les dossiers de la base")]
     List,
     #[command(about = "Affiche un dossier au format JSON (.dce)")]
@@ -146,20 +164,42 @@ fn run(cli: Cli) -> Result<(), String> {
                     .map_err(|e| e.to_string())?
             );
         }
-        Command::Import { file } => {
+        Command::Import {
+            file,
+            replace,
+            keep_both,
+        } => {
             let text = std::fs::read_to_string(&file).map_err(|e| {
                 format!(
                     "impossible de lire « {} » : vérifiez le chemin du fichier. ({e})",
                     file.display()
                 )
             })?;
-            let dossier = store::parse_dce(&text).map_err(|e| e.to_string())?;
-            println!(
-                "{}",
-                open(cli.db)?
-                    .create(&dossier, now)
-                    .map_err(|e| e.to_string())?
-            );
+            let parsed = store::parse_file(&text).map_err(|e| e.to_string())?;
+            let mode = match (replace, keep_both) {
+                (true, _) => ImportMode::Replace,
+                (_, true) => ImportMode::KeepBoth,
+                _ => ImportMode::Ask,
+            };
+            let new_uid = || uuid::Uuid::new_v4().to_string();
+            match open(cli.db)?
+                .import_file(&parsed, mode, new_uid, now)
+                .map_err(|e| e.to_string())?
+            {
+                ImportOutcome::Imported { id } => println!("{id}"),
+                ImportOutcome::AlreadyExists {
+                    existing_id,
+                    object,
+                } => {
+                    return Err(format!("ce dossier existe déjà dans la base (n° {existing_id}, « {object} ») ; rien n'a été modifié. Relancez avec --keep-both pour garder les deux, ou --replace pour remplacer celui de la base."));
+                }
+            }
+        }
+        Command::Save { id, out } => {
+            let file = open(cli.db)?.export_file(id).map_err(|e| e.to_string())?;
+            let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
+            export::write_atomic(&out, json.as_bytes()).map_err(|e| e.to_string())?;
+            println!("{}", out.display());
         }
         Command::List => {
             for d in open(cli.db)?.list().map_err(|e| e.to_string())? {
