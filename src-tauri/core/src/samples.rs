@@ -40,10 +40,40 @@ struct SampleFile {
     dossier: Dossier,
 }
 
-const BUNDLED: &[(&str, &str)] = &[(
-    "restauration-scolaire",
-    include_str!("../../../templates/purchases/restauration-scolaire.json"),
-)];
+const BUNDLED: &[(&str, &str)] = &[
+    (
+        "restauration-scolaire",
+        include_str!("../../../templates/purchases/restauration-scolaire.json"),
+    ),
+    (
+        "refection-voirie",
+        include_str!("../../../templates/purchases/refection-voirie.json"),
+    ),
+    (
+        "renovation-salle-des-fetes",
+        include_str!("../../../templates/purchases/renovation-salle-des-fetes.json"),
+    ),
+    (
+        "eclairage-public-led",
+        include_str!("../../../templates/purchases/eclairage-public-led.json"),
+    ),
+    (
+        "nettoyage-batiments",
+        include_str!("../../../templates/purchases/nettoyage-batiments.json"),
+    ),
+    (
+        "deneigement",
+        include_str!("../../../templates/purchases/deneigement.json"),
+    ),
+    (
+        "materiel-informatique",
+        include_str!("../../../templates/purchases/materiel-informatique.json"),
+    ),
+    (
+        "aire-de-jeux",
+        include_str!("../../../templates/purchases/aire-de-jeux.json"),
+    ),
+];
 
 /// Every bundled sample, in a stable order.
 pub fn all() -> Vec<Sample> {
