@@ -310,7 +310,7 @@ fn local_preference_is_blocking_and_proximity_a_warning() {
 #[test]
 fn a_need_naming_a_brand_is_flagged() {
     let mut d = common::catering();
-    d.needs[0].level = "Four Rational® ou équivalent".into();
+    d.needs[0].level = "Four Rational® série 5".into();
     assert_eq!(has(&d, "2026-11-30", "need.brand"), Some(Severity::Warning));
 }
 

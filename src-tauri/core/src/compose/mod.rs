@@ -43,7 +43,11 @@ impl Piece {
 /// One piece of a dossier, as a document ready to render.
 pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError> {
     let markdown = match piece {
-        Piece::Dce => template::render(Template::Dce, dossier, minijinja::context! {})?,
+        Piece::Dce => template::render(
+            Template::Dce,
+            dossier,
+            minijinja::context! { procedure => procedure_kind(dossier) },
+        )?,
         Piece::ResponseFrames => template::render(
             Template::ResponseFrames,
             dossier,
@@ -61,6 +65,16 @@ pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError
         running_header: labels::running_header(dossier),
         blocks: markdown::to_blocks(&markdown),
     })
+}
+
+/// The procedure the document describes, by the rules of its launch date
+/// (none yet: the ordinary adapted procedure).
+fn procedure_kind(dossier: &Dossier) -> Value {
+    let kind = dossier
+        .purchase
+        .launch_date
+        .map(|date| crate::rules::procedure_advice(dossier, date).kind);
+    Value::from(minijinja::value::Serde(kind))
 }
 
 /// The single-document DCE of a dossier.

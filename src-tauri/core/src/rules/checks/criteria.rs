@@ -15,7 +15,7 @@ const LOCAL_PREFERENCE: &[&str] = &[
     "du canton",
     "origine géographique du candidat",
 ];
-const PROXIMITY: &[&str] = &["proximité", "local", "distance du siège"];
+const PROXIMITY: &[&str] = &["proximité", "local", "locale", "distance du siège"];
 
 pub fn check(cx: &mut Ctx) {
     let d = cx.d;

@@ -64,12 +64,45 @@ pub fn all(d: &Dossier, date: NaiveDate, data: &RulesData) -> Vec<Finding> {
     cx.out
 }
 
-/// Whether `text` contains one of `words` (case and accents as typed; the
-/// lists hold every spelling that matters).
+/// The first of `words` that `text` contains as whole words (case-insensitive):
+/// « marque » is found in « de marque » but not in « remarque », « local »
+/// not in « localement ».
 pub fn mentions(text: &str, words: &[&str]) -> Option<String> {
     let lower = text.to_lowercase();
     words
         .iter()
-        .find(|w| lower.contains(*w))
+        .find(|w| contains_whole(&lower, &w.to_lowercase()))
         .map(|w| w.to_string())
+}
+
+fn contains_whole(text: &str, word: &str) -> bool {
+    let word_char = |c: char| c.is_alphanumeric();
+    text.match_indices(word).any(|(i, m)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + m.len()..].chars().next();
+        // Symbols such as « ® » stand alone; letters need a boundary.
+        let starts = !m.starts_with(word_char) || !before.is_some_and(word_char);
+        let ends = !m.ends_with(word_char) || !after.is_some_and(word_char);
+        starts && ends
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mentions;
+
+    #[test]
+    fn whole_words_only() {
+        assert_eq!(
+            mentions("Four de marque X", &["marque"]),
+            Some("marque".into())
+        );
+        assert_eq!(mentions("Une remarque utile", &["marque"]), None);
+        assert_eq!(mentions("produit localement", &["local"]), None);
+        assert_eq!(
+            mentions("Entreprise LOCALE", &["entreprise locale"]),
+            Some("entreprise locale".into())
+        );
+        assert_eq!(mentions("Rational® série", &["®"]), Some("®".into()));
+    }
 }

@@ -8,7 +8,7 @@ pub fn check(cx: &mut Ctx) {
         ProcedureKind::Formal => cx.push(Blocking, "procedure.formal", "purchase.estimated_amount_cents", "R2124-1",
             format!("{} DCE Unique ne produit que des dossiers de procédure adaptée : faites-vous accompagner (service marchés du département, centrale d'achat).", advice.summary)),
         ProcedureKind::Dispense => cx.push(Advice, "procedure.dispense", "purchase.estimated_amount_cents", "R2122-8",
-            format!("{} Vous restez tenue de choisir une offre pertinente, de faire une bonne utilisation des deniers publics et de ne pas contracter systématiquement avec la même entreprise.", advice.summary)),
+            format!("{} La commune reste tenue de choisir une offre pertinente, de faire une bonne utilisation des deniers publics et de ne pas contracter systématiquement avec la même entreprise.", advice.summary)),
         _ => {}
     }
     if advice.buyer_profile_required && cx.d.submission.platform_url.trim().is_empty() {
