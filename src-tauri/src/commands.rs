@@ -3,9 +3,10 @@
 
 use crate::state::AppState;
 use chrono::Local;
+use dce_core::clauses::{self, LibraryClause};
 use dce_core::compose::{self, Piece};
 use dce_core::export::{self, Format};
-use dce_core::model::Dossier;
+use dce_core::model::{Dossier, Nature};
 use dce_core::rules::{self, Finding, ProcedureAdvice};
 use dce_core::samples::{self, SampleInfo};
 use dce_core::store::DossierSummary;
@@ -95,6 +96,12 @@ pub fn preview(dossier: Dossier, frames: bool) -> Reply<String> {
     };
     let doc = compose::compose(&dossier, piece).map_err(user_message)?;
     Ok(dce_core::render::html::render(&doc))
+}
+
+/// Clauses of the library matching `query`, suited to `nature` when given.
+#[tauri::command]
+pub fn search_clauses(query: String, nature: Option<Nature>) -> Vec<LibraryClause> {
+    clauses::search(&query, nature)
 }
 
 /// Writes the document and returns where, or `None` when the user closed

@@ -26,6 +26,7 @@ fn main() {
             commands::check_draft,
             commands::procedure_advice,
             commands::preview,
+            commands::search_clauses,
             commands::export_dossier,
         ])
         .run(tauri::generate_context!())

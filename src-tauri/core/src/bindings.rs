@@ -2,6 +2,7 @@
 //! shell, generated from the Rust types (never copied by hand). The
 //! committed file `ui/src/lib/bindings.ts` is checked against this by a test.
 
+use crate::clauses::{ClauseKind, LibraryClause};
 use crate::export::Format;
 use crate::model::*;
 use crate::rules::{Finding, ProcedureAdvice, ProcedureKind, Severity};
@@ -49,6 +50,8 @@ pub fn typescript() -> String {
         ProcedureAdvice::decl(&cfg),
         SampleInfo::decl(&cfg),
         Format::decl(&cfg),
+        ClauseKind::decl(&cfg),
+        LibraryClause::decl(&cfg),
     ];
     let mut out = String::from("// Generated from the Rust types by dce-core (src/bindings.rs). Do not edit:\n// run `DCE_UPDATE_GENERATED=1 cargo test -p dce-core --test generated` after changing a type.\n\n");
     for d in decls {

@@ -2,6 +2,7 @@
 //! never reads the clock or the environment: dates and paths come from the caller.
 
 pub mod bindings;
+pub mod clauses;
 pub mod compose;
 pub mod export;
 pub mod french;

@@ -283,3 +283,19 @@ export type SampleInfo = { name: string, title: string, description: string, };
 
 export type Format = "pdf" | "docx" | "zip";
 
+export type ClauseKind = "social_condition" | "environmental_condition" | "criterion" | "reserved_contract";
+
+export type LibraryClause = { id: string, kind: ClauseKind, title: string, 
+/**
+ * The article it rests on, e.g. `L2112-2`.
+ */
+article: string, 
+/**
+ * Purchases it suits; empty means every kind.
+ */
+natures: Array<Nature>, when_to_use: string, explanation: string, 
+/**
+ * The wording for the document; [bracketed] parts are to adapt.
+ */
+text: string, };
+
