@@ -236,9 +236,10 @@ fn finish_table(t: TableBuilder) -> Table {
                 .map(|cell| cell.iter().map(|r| r.text.as_str()).collect())
                 .chain(std::iter::once(t.header[c].clone()))
                 .collect();
+            // No-break spaces glue « 118 000 € HT » into one word, as in the renderers.
             let longest_word = cells
                 .iter()
-                .flat_map(|s| s.split_whitespace())
+                .flat_map(|s| s.split([' ', '\n']))
                 .map(|w| w.chars().count())
                 .max();
             let min = longest_word.unwrap_or(0).max(4) + 3;
@@ -342,6 +343,14 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[1][0][0].text, "Valeur technique");
         assert_eq!(t.widths.len(), 2);
+    }
+
+    #[test]
+    fn an_amount_is_one_word_for_column_widths() {
+        let blocks = to_blocks("| Lot | Montant |\n|---|---|\n| 1 | 118\u{202F}000\u{a0}€\u{a0}HT |\n");
+        let Block::Table(t) = &blocks[0] else { panic!("{blocks:?}") };
+        // « 118 000 € HT » is 12 characters: its column is at least that wide.
+        assert!(t.widths[1] >= 12 + 3, "{:?}", t.widths);
     }
 
     #[test]

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deadlineMessage,
+  fieldTestId,
+  insertionHours,
+  newId,
+  parsePercent,
+  parseTime,
+  formatTime,
+  stepOfField,
+  stepStatus,
+  weightsMessage,
+  weightsTotal,
+} from './guide';
+import type { Dossier, Finding } from './bindings';
+
+describe('stepOfField', () => {
+  it('maps finding fields to their step', () => {
+    expect(stepOfField('buyer.siret')).toBe('buyer');
+    expect(stepOfField('purchase.estimated_amount_cents')).toBe('purchase');
+    expect(stepOfField('reference')).toBe('purchase');
+    expect(stepOfField('purchase.lots')).toBe('lots');
+    expect(stepOfField('purchase.lots[2].title')).toBe('lots');
+    expect(stepOfField('purchase.no_lots_reason')).toBe('lots');
+    expect(stepOfField('needs[3]')).toBe('need');
+    expect(stepOfField('variants.minimum_requirements')).toBe('variants');
+    expect(stepOfField('pse')).toBe('variants');
+    expect(stepOfField('criteria[0]')).toBe('criteria');
+    expect(stepOfField('questions[1]')).toBe('frames');
+    expect(stepOfField('clauses.environmental_conditions')).toBe('clauses');
+    expect(stepOfField('execution.advance.percent')).toBe('execution');
+    expect(stepOfField('submission.deadline')).toBe('submission');
+  });
+  it('does not match on a partial word and falls back to the check step', () => {
+    expect(stepOfField('purchases')).toBe('check');
+    expect(stepOfField('')).toBe('check');
+    expect(stepOfField('whatever.else')).toBe('check');
+  });
+  it('knows the older test ids', () => {
+    expect(fieldTestId('purchase.estimated_amount_cents')).toBe('purchase.estimated_amount');
+    expect(fieldTestId('buyer.name')).toBe('buyer.name');
+  });
+});
+
+describe('weights', () => {
+  const c = (w: number) => ({ id: 'x', kind: 'price' as const, title: '', weight_percent: w, method: '', subcriteria: [] });
+  it('adds the weights up', () => {
+    expect(weightsTotal({ criteria: [c(40), c(35), c(25)] })).toBe(100);
+    expect(weightsTotal({ criteria: [] })).toBe(0);
+  });
+  it('says what is missing or too much', () => {
+    expect(weightsMessage(100)).toBe('');
+    expect(weightsMessage(90)).toContain('il manque 10');
+    expect(weightsMessage(120)).toContain('retirez 20');
+  });
+});
+
+describe('insertionHours', () => {
+  it('follows the usual formula', () => {
+    // 1 000 000 € × 50 % × 5 % ÷ 30 € ≈ 833 h
+    expect(insertionHours(100_000_000, 50, 5, 30)).toBe(833);
+  });
+  it('gives nothing when an input is missing', () => {
+    expect(insertionHours(0, 50, 5, 30)).toBeNull();
+    expect(insertionHours(100_000_000, 50, 5, 0)).toBeNull();
+    expect(insertionHours(100_000_000, -1, 5, 30)).toBeNull();
+  });
+});
+
+describe('deadline', () => {
+  it('parses times the French way', () => {
+    expect(parseTime('12:00')).toEqual({ ok: true, value: '12:00:00' });
+    expect(parseTime('9h30')).toEqual({ ok: true, value: '09:30:00' });
+    expect(parseTime('14 h')).toEqual({ ok: true, value: '14:00:00' });
+    expect(parseTime('25:00').ok).toBe(false);
+    expect(parseTime('midi').ok).toBe(false);
+    expect(formatTime('2026-12-15T12:00:00')).toBe('12:00');
+    expect(formatTime(null)).toBe('');
+  });
+  it('flags a deadline on or before the launch date', () => {
+    expect(deadlineMessage('2026-12-01', '2026-11-30T12:00:00')).not.toBe('');
+    expect(deadlineMessage('2026-12-01', '2026-12-01T12:00:00')).not.toBe('');
+    expect(deadlineMessage('2026-12-01', '2026-12-20T12:00:00')).toBe('');
+    expect(deadlineMessage(null, '2026-12-20T12:00:00')).toBe('');
+    expect(deadlineMessage('2026-12-01', null)).toBe('');
+  });
+});
+
+describe('parsePercent', () => {
+  it('accepts 0 to 100 and explains the rest', () => {
+    expect(parsePercent('5 %')).toEqual({ ok: true, value: 5 });
+    expect(parsePercent('0')).toEqual({ ok: true, value: 0 });
+    const over = parsePercent('120');
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.message).toContain('100');
+    const neg = parsePercent('-3');
+    expect(neg.ok).toBe(false);
+    if (!neg.ok) expect(neg.message).toContain('négatif');
+  });
+});
+
+describe('newId', () => {
+  it('never reuses an id', () => {
+    expect(newId('c', [])).toBe('c-1');
+    expect(newId('c', ['c-2', 'x'])).toBe('c-3');
+    expect(newId('c', ['c-3', 'c-4', 'c-5'])).toBe('c-6');
+  });
+});
+
+describe('stepStatus', () => {
+  const d = {
+    buyer: { name: 'Commune', siret: '1', address: { street: '', postcode: '', city: 'X' }, representative: { name: 'M', title: '' }, questions_contact: { name: '', email: 'a@b', phone: '' }, buyer_profile_url: '' },
+    purchase: { object: '', nature: 'services', cpv: '', estimated_amount_cents: 100, duration_months: 12, launch_date: null, context: '', lots: [], no_lots_reason: 'motif' },
+    criteria: [],
+  } as unknown as Dossier;
+  const f = (field: string, severity: Finding['severity'] = 'bloquant'): Finding => ({ severity, code: 'x', message: '', reference: '', field });
+  it('reports problems, emptiness and completeness', () => {
+    expect(stepStatus('buyer', d, [])).toBe('complete');
+    expect(stepStatus('buyer', d, [f('buyer.siret', 'attention')])).toBe('problems');
+    expect(stepStatus('buyer', d, [f('buyer.siret', 'conseil')])).toBe('complete');
+    expect(stepStatus('purchase', d, [])).toBe('incomplete');
+    expect(stepStatus('lots', d, [])).toBe('complete');
+    expect(stepStatus('criteria', d, [])).toBe('incomplete');
+    expect(stepStatus('check', d, [f('buyer.siret')])).toBe('problems');
+    expect(stepStatus('procedure', d, [f('purchase.object')])).toBe('neutral');
+  });
+});
+
+import { moveItem } from './guide';
+describe('moveItem', () => {
+  it('moves within bounds and ignores the rest', () => {
+    const a = ['a', 'b', 'c'];
+    moveItem(a, 0, 1);
+    expect(a).toEqual(['b', 'a', 'c']);
+    moveItem(a, 2, -1);
+    expect(a).toEqual(['b', 'c', 'a']);
+    moveItem(a, 0, -1);
+    moveItem(a, 2, 1);
+    expect(a).toEqual(['b', 'c', 'a']);
+  });
+});
+
+import { glossary } from './glossary';
+describe('glossary', () => {
+  it('explains every word the secretary meets', () => {
+    const terms = glossary.map((g) => g.term.toLowerCase());
+    for (const t of ['dce', 'mapa', 'variante', 'pse', 'critère d’attribution', 'sous-critère', 'pondération', 'ccag', 'dérogation', 'avance', 'acompte', 'retenue de garantie', 'révision de prix', 'actualisation', 'dume', 'profil d’acheteur', 'expression fonctionnelle du besoin', 'souplesse f0 à f3', 'offre anormalement basse']) {
+      expect(terms).toContain(t);
+    }
+  });
+});
