@@ -27,6 +27,9 @@ use thirtyfour::Capabilities;
 pub use thirtyfour;
 
 /// The repository root (the parent of this crate's folder).
+/// The object of the sample dossier a fresh database starts with.
+pub const SAMPLE_OBJECT: &str = "Fourniture et livraison de repas";
+
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
@@ -279,6 +282,21 @@ impl Harness {
         };
         session.wait_for("home").await;
         session
+    }
+
+    /// A session on the sample dossier a fresh database starts with,
+    /// opened in the editor.
+    pub async fn open_sample(&self) -> Session {
+        let app = self.session().await;
+        let item = app.wait_for("dossier-item").await;
+        let text = item.text().await.unwrap_or_default();
+        assert!(
+            text.contains(SAMPLE_OBJECT),
+            "the first dossier of a fresh database should be the sample ({SAMPLE_OBJECT:?}), it says {text:?}"
+        );
+        item.click().await.expect("clicking the sample dossier");
+        app.wait_for("editor").await;
+        app
     }
 
     pub fn driver_log(&self) -> String {

@@ -5,9 +5,8 @@ use std::path::PathBuf;
 
 use dce_e2e::{
     docx_text, file_head, files_with_extension, pdf_text, zip_entry_text, Harness, Session,
+    SAMPLE_OBJECT,
 };
-
-const SAMPLE_OBJECT: &str = "Fourniture et livraison de repas";
 
 /// Clicks `button`, then waits until the export folder holds exactly one
 /// `.ext` file and `export-result` names it. Returns that file.
@@ -44,23 +43,10 @@ async fn export(app: &Session, harness: &Harness, button: &str, ext: &str) -> Pa
     }
 }
 
-async fn open_sample(harness: &Harness) -> Session {
-    let app = harness.session().await;
-    let item = app.wait_for("dossier-item").await;
-    let text = item.text().await.unwrap_or_default();
-    assert!(
-        text.contains(SAMPLE_OBJECT),
-        "the first dossier of a fresh database should be the sample ({SAMPLE_OBJECT:?}), it says {text:?}"
-    );
-    item.click().await.expect("clicking the sample dossier");
-    app.wait_for("editor").await;
-    app
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn pdf_export_writes_the_dossier() {
     let harness = Harness::new();
-    let app = open_sample(&harness).await;
+    let app = harness.open_sample().await;
 
     let pdf = export(&app, &harness, "export-pdf", "pdf").await;
     app.screenshot("export-pdf").await;
@@ -83,7 +69,7 @@ async fn pdf_export_writes_the_dossier() {
 #[tokio::test(flavor = "multi_thread")]
 async fn docx_export_writes_the_dossier() {
     let harness = Harness::new();
-    let app = open_sample(&harness).await;
+    let app = harness.open_sample().await;
 
     let docx = export(&app, &harness, "export-docx", "docx").await;
     let head = file_head(&docx, 2);

@@ -5,7 +5,6 @@
 use dce_e2e::thirtyfour::prelude::*;
 use dce_e2e::{files_with_extension, pdf_text, Harness, Session};
 
-const SAMPLE_OBJECT: &str = "Fourniture et livraison de repas";
 const STEPS: [&str; 13] = [
     "buyer",
     "purchase",
@@ -25,19 +24,6 @@ const STEPS: [&str; 13] = [
 const NEW_OBJECT: &str = "Repas biologiques Trifouilly";
 const NEW_CRITERION: &str = "Délai garanti";
 const NEW_FUNCTION: &str = "Trier les biodéchets";
-
-async fn open_sample(harness: &Harness) -> Session {
-    let app = harness.session().await;
-    let item = app.wait_for("dossier-item").await;
-    let text = item.text().await.unwrap_or_default();
-    assert!(
-        text.contains(SAMPLE_OBJECT),
-        "the first dossier of a fresh database should be the sample, it says {text:?}"
-    );
-    item.click().await.expect("clicking the sample dossier");
-    app.wait_for("editor").await;
-    app
-}
 
 /// Whether the weights total says 100 % with no message (spaces may be no-break).
 fn total_ok(t: &str) -> bool {
@@ -61,7 +47,7 @@ async fn focused_test_id(app: &Session) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn guided_path_from_every_step_to_the_pdf() {
     let harness = Harness::new();
-    let app = open_sample(&harness).await;
+    let app = harness.open_sample().await;
 
     // Every step opens, with its own heading, and none shows an error.
     for key in STEPS {
