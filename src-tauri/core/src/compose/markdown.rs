@@ -347,8 +347,11 @@ mod tests {
 
     #[test]
     fn an_amount_is_one_word_for_column_widths() {
-        let blocks = to_blocks("| Lot | Montant |\n|---|---|\n| 1 | 118\u{202F}000\u{a0}€\u{a0}HT |\n");
-        let Block::Table(t) = &blocks[0] else { panic!("{blocks:?}") };
+        let blocks =
+            to_blocks("| Lot | Montant |\n|---|---|\n| 1 | 118\u{202F}000\u{a0}€\u{a0}HT |\n");
+        let Block::Table(t) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
         // « 118 000 € HT » is 12 characters: its column is at least that wide.
         assert!(t.widths[1] >= 12 + 3, "{:?}", t.widths);
     }
