@@ -1,7 +1,7 @@
 //! The clause library (templates/clauses): social and environmental
 //! clauses and criteria, each with when to use it and why, searchable.
 
-use crate::model::Nature;
+use crate::model::{CriterionKind, Nature, ReservedContract};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -19,6 +19,10 @@ pub struct LibraryClause {
     pub explanation: String,
     /// The wording for the document; [bracketed] parts are to adapt.
     pub text: String,
+    /// For a criterion: the kind of criterion it adds.
+    pub criterion_kind: Option<CriterionKind>,
+    /// For a reserved contract: which reservation it sets.
+    pub reserved: Option<ReservedContract>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -297,5 +297,13 @@ natures: Array<Nature>, when_to_use: string, explanation: string,
 /**
  * The wording for the document; [bracketed] parts are to adapt.
  */
-text: string, };
+text: string, 
+/**
+ * For a criterion: the kind of criterion it adds.
+ */
+criterion_kind: CriterionKind | null, 
+/**
+ * For a reserved contract: which reservation it sets.
+ */
+reserved: ReservedContract | null, };
 
