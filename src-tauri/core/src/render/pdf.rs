@@ -107,14 +107,31 @@ fn compress_streams(out: &mut lopdf::Document) {
 
 /// Lay out until the headings' pages stop moving (twice in practice; the
 /// bound only guards against a pathological oscillation).
+///
+/// When the contents are followed by a page break, everything after them
+/// is already final after the first pass (the contents take the same room
+/// whatever the numbers): the second pass then lays out only up to the
+/// contents' end and keeps the first pass's pages after it.
 fn lay_out(doc: &Document, m: &'static Metrics, fonts: &FontIds) -> Laid {
     let mut laid = Engine::new(m, fonts, None).run(doc);
-    if !doc
+    let Some(toc) = doc
         .blocks
         .iter()
-        .any(|b| matches!(b, Block::TableOfContents))
-    {
+        .position(|b| matches!(b, Block::TableOfContents))
+    else {
         return laid;
+    };
+    if matches!(doc.blocks.get(toc + 1), Some(Block::PageBreak)) {
+        let head = Engine::new(m, fonts, Some(&laid.headings)).run_until(doc, toc + 1);
+        if head.toc_end.is_some() && head.toc_end == laid.toc_end {
+            // The head ends with the contents' last page (an empty page
+            // after them is dropped): the first pass's pages follow it.
+            let kept = head.pages.len().min(laid.pages.len());
+            let mut pages = head.pages;
+            pages.extend(laid.pages.drain(kept..));
+            laid.pages = pages;
+            return laid;
+        }
     }
     for _ in 0..3 {
         let next = Engine::new(m, fonts, Some(&laid.headings)).run(doc);

@@ -42,6 +42,8 @@ pub struct Laid {
     pub pages: Vec<Canvas>,
     pub headings: Vec<HeadingMark>,
     pub fields: Vec<FieldMark>,
+    /// How many pages there were when the table of contents ended.
+    pub toc_end: Option<usize>,
 }
 
 /// How a run of lines is set.
@@ -94,16 +96,25 @@ impl<'a> Engine<'a> {
         }
     }
 
-    pub fn run(mut self, doc: &Document) -> Laid {
+    pub fn run(self, doc: &Document) -> Laid {
+        self.run_until(doc, doc.blocks.len())
+    }
+
+    /// Lays out the cover and the first `stop` blocks.
+    pub fn run_until(mut self, doc: &Document, stop: usize) -> Laid {
+        let mut toc_end = None;
         self.pages.push(Canvas::default());
         super::cover::draw(&mut self, &doc.cover);
         if !doc.blocks.is_empty() {
             self.new_page();
         }
-        for (i, block) in doc.blocks.iter().enumerate() {
+        for (i, block) in doc.blocks.iter().enumerate().take(stop) {
             let next = doc.blocks.get(i + 1);
             match block {
-                Block::TableOfContents => super::toc::draw(&mut self, &doc.blocks[i + 1..]),
+                Block::TableOfContents => {
+                    super::toc::draw(&mut self, &doc.blocks[i + 1..]);
+                    toc_end = Some(self.pages.len());
+                }
                 Block::Heading(h) => self.heading(h, next),
                 Block::Paragraph(p) => self.paragraph(p),
                 Block::List(l) => self.list(l),
@@ -126,6 +137,7 @@ impl<'a> Engine<'a> {
             pages: self.pages,
             headings: self.headings,
             fields: self.fields,
+            toc_end,
         }
     }
 

@@ -666,3 +666,32 @@ fn write_sample() {
     )
     .unwrap();
 }
+
+#[test]
+fn the_contents_shortcut_gives_the_pages_of_two_full_passes() {
+    use super::layout::Engine;
+    use super::paint::FontIds;
+    // As in the composed DCE: the contents, then a page break.
+    let mut doc = sample_document();
+    let toc = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::TableOfContents))
+        .unwrap();
+    doc.blocks.insert(toc + 1, Block::PageBreak);
+    let m = Metrics::get().unwrap();
+    let fonts = FontIds(std::array::from_fn(|i| printpdf::FontId(format!("F{i}"))));
+    let first = Engine::new(m, &fonts, None).run(&doc);
+    let full = Engine::new(m, &fonts, Some(&first.headings)).run(&doc);
+    let short = super::lay_out(&doc, m, &fonts);
+    assert_eq!(short.pages.len(), full.pages.len());
+    assert_eq!(short.headings, full.headings);
+    for (i, (a, b)) in short.pages.iter().zip(&full.pages).enumerate() {
+        assert_eq!(
+            format!("{:?}", a.ops),
+            format!("{:?}", b.ops),
+            "page {}",
+            i + 1
+        );
+    }
+}
