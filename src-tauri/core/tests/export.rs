@@ -206,3 +206,27 @@ fn response_frames_docx_has_a_fillable_field_per_question() {
         "Cadre de réponse — à compléter par le candidat et à joindre à l'offre"
     );
 }
+
+#[test]
+fn final_version_is_refused_while_a_blocking_finding_remains() {
+    let mut d = common::catering();
+    d.criteria[0].weight_percent = 10;
+    match export::render(&d, Format::Pdf, true, today()) {
+        Err(ExportError::Blocked(findings)) => {
+            assert!(findings.iter().any(|f| f.code == "criteria.weights_total"));
+        }
+        Err(other) => panic!("expected a refusal, got {other}"),
+        Ok(_) => panic!("a final version with a blocking finding must be refused"),
+    }
+    let msg = export::render(&d, Format::Docx, true, today())
+        .err()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.starts_with("La version à publier est refusée tant que 1 point(s) bloquant(s)"),
+        "{msg}"
+    );
+    assert!(msg.contains("70 %"), "{msg}");
+    // A draft is always allowed.
+    assert!(export::render(&d, Format::Pdf, false, today()).is_ok());
+}
