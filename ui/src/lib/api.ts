@@ -2,9 +2,9 @@
 // generated bindings (never hand-copied); argument names are camelCase
 // here and snake_case on the Rust side (Tauri converts them).
 import { invoke } from '@tauri-apps/api/core';
-import type { Dossier, DossierSummary, Finding, Format, ProcedureAdvice, SampleInfo } from './bindings';
+import type { Dossier, DossierSummary, Finding, Format, LibraryClause, Nature, ProcedureAdvice, SampleInfo } from './bindings';
 
-export type { Dossier, DossierSummary, Finding, Format, ProcedureAdvice, SampleInfo };
+export type { Dossier, DossierSummary, Finding, Format, LibraryClause, Nature, ProcedureAdvice, SampleInfo };
 
 export const api = {
   listSamples: () => invoke<SampleInfo[]>('list_samples'),
@@ -19,6 +19,8 @@ export const api = {
   procedureAdvice: (dossier: Dossier) => invoke<ProcedureAdvice>('procedure_advice', { dossier }),
   /** The document (or the response frames) as safe HTML, from the same IR as the exports. */
   preview: (dossier: Dossier, frames: boolean) => invoke<string>('preview', { dossier, frames }),
+  /** Clauses of the library matching every word of `query`, suited to `nature` when given. */
+  searchClauses: (query: string, nature: Nature | null) => invoke<LibraryClause[]>('search_clauses', { query, nature }),
   /** Resolves to the written path, or null when the user closed the dialog. */
   exportDossier: (id: number, format: Format, finalVersion: boolean) =>
     invoke<string | null>('export_dossier', { id, format, finalVersion }),
