@@ -24,6 +24,16 @@ pub fn money(cents: i64) -> String {
     }
 }
 
+/// A hundredth-based value in French: 150 → « 1,5 », 200 → « 2 ».
+pub fn decimal(hundredths: i64) -> String {
+    let whole = hundredths / 100;
+    match hundredths % 100 {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole},{}", f / 10),
+        f => format!("{whole},{f:02}"),
+    }
+}
+
 /// « 120 000 » with narrow no-break spaces.
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -173,6 +183,13 @@ mod tests {
         assert_eq!(money(5), "0,05\u{a0}€");
         assert_eq!(money(-150_000), "-1\u{202F}500\u{a0}€");
         assert_eq!(group_thousands(1_000_000), "1\u{202F}000\u{202F}000");
+    }
+
+    #[test]
+    fn decimals_use_a_comma() {
+        assert_eq!(decimal(150), "1,5");
+        assert_eq!(decimal(200), "2");
+        assert_eq!(decimal(125), "1,25");
     }
 
     #[test]

@@ -215,7 +215,11 @@ offer_validity_days: number,
 /**
  * Where the notice is published (free form, BOAMP, JAL…).
  */
-notice_publication: string, };
+notice_publication: string, 
+/**
+ * Minimum annual turnover asked of candidates, in euro cents (R2142-7); none asked when absent.
+ */
+minimum_turnover_cents: number | null, };
 
 export type Dossier = { schema_version: number, 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, parseAmount, parseDate, parseWhole } from './french';
+import { formatAmount, formatDate, formatOptionalAmount, parseAmount, parseDate, parseOptionalAmount, parseWhole } from './french';
 
 describe('amounts', () => {
   it('formats with narrow spaces and a decimal comma', () => {
@@ -39,5 +39,14 @@ describe('dates', () => {
     const r = parseDate('31/02/2027');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain("n'existe pas");
+  });
+});
+
+describe('optional amounts', () => {
+  it('empty means nothing asked, otherwise an amount', () => {
+    expect(parseOptionalAmount('  ')).toEqual({ ok: true, value: null });
+    expect(parseOptionalAmount('180 000')).toEqual({ ok: true, value: 18_000_000 });
+    expect(parseOptionalAmount('-3').ok).toBe(false);
+    expect(formatOptionalAmount(null)).toBe('');
   });
 });

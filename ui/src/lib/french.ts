@@ -33,6 +33,16 @@ export function parseAmount(text: string): Parsed<number> {
   return { ok: true, value: cents };
 }
 
+/** An amount that may be left empty (nothing asked): empty text gives null. */
+export function parseOptionalAmount(text: string): Parsed<number | null> {
+  return text.replace(/[\s\u00A0\u202F]/g, '') === '' ? { ok: true, value: null } : parseAmount(text);
+}
+
+/** « 180 000 », or nothing for an absent amount. */
+export function formatOptionalAmount(cents: number | null): string {
+  return cents === null ? '' : formatAmount(cents);
+}
+
 /** A whole number within bounds, with a message naming the field's unit. */
 export function parseWhole(text: string, min: number, max: number, unit: string): Parsed<number> {
   const cleaned = text.replace(/[\s\u00A0\u202F]/g, '');

@@ -38,6 +38,7 @@ describe('stepOfField', () => {
   });
   it('knows the older test ids', () => {
     expect(fieldTestId('purchase.estimated_amount_cents')).toBe('purchase.estimated_amount');
+    expect(fieldTestId('submission.minimum_turnover_cents')).toBe('submission.minimum_turnover');
     expect(fieldTestId('buyer.name')).toBe('buyer.name');
   });
 });

@@ -74,6 +74,7 @@ export function stepOfField(path: string): StepKey {
 export function fieldTestId(path: string): string {
   const aliases: Record<string, string> = {
     'purchase.estimated_amount_cents': 'purchase.estimated_amount',
+    'submission.minimum_turnover_cents': 'submission.minimum_turnover',
   };
   return aliases[path] ?? path;
 }

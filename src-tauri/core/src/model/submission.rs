@@ -22,4 +22,8 @@ pub struct Submission {
     pub offer_validity_days: u32,
     /// Where the notice is published (free form, BOAMP, JAL…).
     pub notice_publication: String,
+    /// Minimum annual turnover asked of candidates, in euro cents (R2142-7); none asked when absent.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub minimum_turnover_cents: Option<i64>,
 }

@@ -111,6 +111,13 @@ pub fn advise(d: &Dossier, date: NaiveDate, data: &RulesData) -> ProcedureAdvice
     {
         duties.push(format!("Si l'achat porte sur une solution réellement innovante (ce que la commune doit pouvoir démontrer), il peut être passé sans publicité ni mise en concurrence sous {} (article R2122-9-1).", money_ht(innovative.unwrap_or_default())));
     }
+    let essential_data = data.threshold("essential_data", date);
+    if kind != ProcedureKind::Formal && essential_data.is_some_and(|t| amount >= t) {
+        duties.push(format!(
+            "Après l'attribution, publier les données essentielles du marché sur le portail national des données ouvertes dans les deux mois (article R2196-1, à partir de {} ; seuil à confirmer).",
+            money_ht(essential_data.unwrap_or_default())
+        ));
+    }
     ProcedureAdvice {
         kind,
         title,

@@ -78,6 +78,22 @@ pub fn check(cx: &mut Ctx) {
         }
         _ => {}
     }
+    if let (Some(turnover), Some(max_percent)) = (
+        d.submission.minimum_turnover_cents,
+        cx.data.threshold("minimum_turnover_max_percent", cx.date),
+    ) {
+        let ceiling = d.purchase.estimated_amount_cents * max_percent / 100;
+        if turnover > ceiling {
+            let severity = if cx.data.confirmed("minimum_turnover_max_percent", cx.date) {
+                Blocking
+            } else {
+                Advice
+            };
+            cx.push(severity, "submission.minimum_turnover", "submission.minimum_turnover_cents", "R2142-7",
+                format!("Le chiffre d'affaires minimal demandé ({}) dépasse {} fois le montant du marché : ramenez-le à {} au plus, pour ne pas écarter les petites entreprises.",
+                    crate::french::money_ht(turnover), crate::french::decimal(max_percent), crate::french::money_ht(ceiling)));
+        }
+    }
     if d.purchase.launch_date.is_none() {
         cx.push(Warning, "purchase.launch_date", "purchase.launch_date", "R2131-12",
             "Indiquez la date de lancement prévue : les règles applicables en dépendent (elles sont pour l'instant jugées à la date du jour).");

@@ -1,4 +1,4 @@
-use super::Ctx;
+use super::{contains_stem, Ctx};
 use crate::french::money_ht;
 use crate::model::PriceClause;
 use crate::rules::Severity::*;
@@ -23,6 +23,15 @@ pub fn check(cx: &mut Ctx) {
     if e.advance.percent > 0 && e.advance.percent <= 30 && e.advance.guarantee_required {
         cx.push(Blocking, "execution.advance_guarantee", "execution.advance.guarantee_required", "R2191-7",
             "Aucune garantie ne peut être exigée pour une avance de 30 % ou moins : retirez cette exigence.");
+    }
+    if e.interim_payments.trim().is_empty() {
+        cx.push(Warning, "execution.interim_payments", "execution.interim_payments", "R2191-22",
+            "Indiquez le rythme des acomptes : au moins tous les trois mois, et chaque mois pour une PME en travaux qui le demande.");
+    } else if p.nature == crate::model::Nature::Works
+        && !contains_stem(&e.interim_payments, &["mois", "mensuel"])
+    {
+        cx.push(Advice, "execution.interim_payments_monthly", "execution.interim_payments", "R2191-22",
+            "En travaux, les petites et moyennes entreprises ont droit à des acomptes mensuels : prévoyez-les dans le document.");
     }
     if let Some(max) = data.threshold("payment_period_max_days", date) {
         if i64::from(e.payment_period_days) > max {

@@ -64,6 +64,13 @@ pub fn all(d: &Dossier, date: NaiveDate, data: &RulesData) -> Vec<Finding> {
     cx.out
 }
 
+/// Whether `text` contains one of `stems` anywhere (case-insensitive):
+/// « recycl » finds « recyclés » and « recyclage ».
+pub fn contains_stem(text: &str, stems: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    stems.iter().any(|s| lower.contains(s))
+}
+
 /// The first of `words` that `text` contains as whole words (case-insensitive):
 /// « marque » is found in « de marque » but not in « remarque », « local »
 /// not in « localement ».
