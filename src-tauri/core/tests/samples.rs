@@ -164,3 +164,17 @@ fn the_samples_illustrate_several_procedures() {
         "a sample needs a formal procedure"
     );
 }
+
+#[test]
+fn every_sample_exports_a_final_bundle() {
+    for (name, d) in dossiers() {
+        let zip = dce_core::export::render(&d, dce_core::export::Format::Zip, true, today())
+            .unwrap_or_else(|e| panic!("{name}: the final export is refused: {e}"));
+        let archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+        assert_eq!(
+            archive.len(),
+            4,
+            "{name}: DCE and response frames, PDF and DOCX"
+        );
+    }
+}
