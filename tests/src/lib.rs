@@ -299,6 +299,41 @@ impl Harness {
         app
     }
 
+    /// Clicks `button`, then waits until the export folder holds exactly one
+    /// `.ext` file and `export-result` names it. Returns that file.
+    pub async fn export(&self, app: &Session, button: &str, ext: &str) -> PathBuf {
+        assert!(
+            files_with_extension(&self.export_dir, ext).is_empty(),
+            "the export folder should hold no .{ext} file before the export"
+        );
+        app.click(button).await;
+        let deadline = std::time::Instant::now() + timeout();
+        loop {
+            let files = files_with_extension(&self.export_dir, ext);
+            let result = match app.all("export-result").await.into_iter().next() {
+                Some(el) => el.text().await.unwrap_or_default(),
+                None => String::new(),
+            };
+            app.assert_no_error(&format!("after clicking {button}"))
+                .await;
+            if let [file] = files.as_slice() {
+                let name = file.file_name().unwrap().to_string_lossy().into_owned();
+                if result.contains(&name) {
+                    return file.clone();
+                }
+            }
+            if std::time::Instant::now() > deadline {
+                app.fail(&format!(
+                    "after clicking {button}: expected one .{ext} file in {} named by export-result; \
+                     files: {files:?}, export-result says: {result:?}",
+                    self.export_dir.display()
+                ))
+                .await;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+
     pub fn driver_log(&self) -> String {
         self.driver.log_text()
     }

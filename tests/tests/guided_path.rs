@@ -3,7 +3,7 @@
 //! field, and what is typed in several steps reaches the exported PDF.
 
 use dce_e2e::thirtyfour::prelude::*;
-use dce_e2e::{files_with_extension, pdf_text, Harness, Session};
+use dce_e2e::{pdf_text, Harness, Session};
 
 const STEPS: [&str; 13] = [
     "buyer",
@@ -242,19 +242,7 @@ async fn guided_path_from_every_step_to_the_pdf() {
 
     // Export: the PDF carries what was typed in three steps.
     app.click("step-export").await;
-    app.click("export-pdf").await;
-    let deadline = std::time::Instant::now() + dce_e2e::timeout();
-    let pdf = loop {
-        let files = files_with_extension(&harness.export_dir, "pdf");
-        app.assert_no_error("after exporting").await;
-        if let ([file], false) = (files.as_slice(), app.all("export-result").await.is_empty()) {
-            break file.clone();
-        }
-        if std::time::Instant::now() > deadline {
-            app.fail("no PDF was exported").await;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    };
+    let pdf = harness.export(&app, "export-pdf", "pdf").await;
     let text = pdf_text(&pdf)
         .split_whitespace()
         .collect::<Vec<_>>()
