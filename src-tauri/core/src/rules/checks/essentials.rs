@@ -64,14 +64,14 @@ pub fn check(cx: &mut Ctx) {
         (_, None) => cx.push(Blocking, "submission.deadline_missing", "submission.deadline", "R2143-1",
             "Fixez la date et l'heure limites de remise des offres."),
         (Some(launch), Some(deadline)) if deadline.date() <= launch => cx.push(Blocking,
-            "submission.deadline_before_launch", "submission.deadline", "R2151-1",
+            "submission.deadline_before_launch", "submission.deadline", "R2143-1",
             "La date limite de remise des offres doit être postérieure au lancement de la consultation : reportez-la."),
         (Some(launch), Some(deadline)) => {
             let days = (deadline.date() - launch).num_days();
             if let Some(min) = cx.data.threshold("mapa_min_offer_days", cx.date) {
                 if days < min {
                     let severity = if cx.data.confirmed("mapa_min_offer_days", cx.date) { Warning } else { Advice };
-                    cx.push(severity, "submission.deadline_short", "submission.deadline", "R2151-1",
+                    cx.push(severity, "submission.deadline_short", "submission.deadline", "R2143-1",
                         format!("Les entreprises n'ont que {days} jours pour répondre : un délai d'au moins {min} jours, adapté à la complexité du marché, leur permet de remettre une offre sérieuse."));
                 }
             }
