@@ -1,8 +1,11 @@
 use std::path::PathBuf;
 
-/// Command-line options of the app. `--export-dir` exists for the
-/// end-to-end tests: exports go there without the native dialog, which
-/// WebDriver cannot drive. In normal use the dialog is always shown.
+/// Command-line options of the app. `--export-dir DIR` exists for the
+/// end-to-end tests, which cannot drive a native dialog: no file dialog is
+/// shown; exports and « Enregistrer sous… » write `DIR/<suggested name>`,
+/// and « Ouvrir… » reads the most recently modified `.dce` file of `DIR`
+/// (as if the dialog were closed when there is none). In normal use the
+/// dialogs are always shown.
 #[derive(Debug, Default, Clone)]
 pub struct Args {
     pub db: Option<PathBuf>,
@@ -42,6 +45,19 @@ mod tests {
         let a = parse(&["--db", "/tmp/a.db", "--export-dir=/tmp/out"]);
         assert_eq!(a.db, Some(PathBuf::from("/tmp/a.db")));
         assert_eq!(a.export_dir, Some(PathBuf::from("/tmp/out")));
+    }
+
+    #[test]
+    fn a_trailing_option_without_value_is_absent() {
+        let a = parse(&["--db", "a.db", "--export-dir"]);
+        assert_eq!(a.db, Some(PathBuf::from("a.db")));
+        assert_eq!(a.export_dir, None);
+    }
+
+    #[test]
+    fn the_last_occurrence_wins() {
+        let a = parse(&["--export-dir", "/tmp/a", "--export-dir=/tmp/b"]);
+        assert_eq!(a.export_dir, Some(PathBuf::from("/tmp/b")));
     }
 
     #[test]

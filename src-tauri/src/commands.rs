@@ -1,17 +1,27 @@
 //! The commands the UI invokes. Each one calls core and turns its error
 //! into the French message the UI shows; the log gets the full error.
 
+use crate::dialogs::{self, Filter};
 use crate::state::AppState;
 use chrono::Local;
 use dce_core::clauses::{self, LibraryClause};
+use dce_core::compare::{self, SectionDiff};
 use dce_core::compose::{self, Piece};
 use dce_core::export::{self, Format};
 use dce_core::model::{Dossier, Nature};
 use dce_core::rules::{self, Finding, ProcedureAdvice};
 use dce_core::samples::{self, SampleInfo};
-use dce_core::store::DossierSummary;
-use std::path::PathBuf;
+use dce_core::store::{
+    self, BackupInfo, DossierSummary, ImportMode, ImportOutcome, RevisionSummary, StoredComment,
+    RESTORE_STAMP_FORMAT,
+};
 use tauri::State;
+
+/// The exchange file in the save and open dialogs.
+const DCE_FILTER: Filter<'static> = Filter {
+    name: "Dossier DCE Unique",
+    extension: store::EXCHANGE_EXTENSION,
+};
 
 type Reply<T> = Result<T, String>;
 
@@ -30,15 +40,26 @@ pub fn list_dossiers(state: State<'_, AppState>) -> Reply<Vec<DossierSummary>> {
     state.store().list().map_err(user_message)
 }
 
+/// A new dossier from a starting point; a workshop copy when `workshop`.
 #[tauri::command]
-pub fn create_dossier(state: State<'_, AppState>, sample: String) -> Reply<i64> {
+pub fn create_dossier(state: State<'_, AppState>, sample: String, workshop: bool) -> Reply<i64> {
     let s = samples::find(&sample)
         .ok_or_else(|| format!("Le dossier type « {sample} » n'existe pas."))?;
-    let dossier = s.instantiate(Local::now().date_naive(), uuid::Uuid::new_v4().to_string());
-    state
-        .store()
-        .create(&dossier, Local::now().naive_local())
-        .map_err(user_message)
+    let dossier = s.instantiate(Local::now().date_naive(), new_uid());
+    let now = Local::now().naive_local();
+    let mut store = state.store();
+    if workshop {
+        store.create_workshop_copy(&dossier, now)
+    } else {
+        store.create(&dossier, now)
+    }
+    .map_err(user_message)
+}
+
+/// « Recommencer l'atelier »: deletes every workshop copy; returns how many.
+#[tauri::command]
+pub fn reset_workshop(state: State<'_, AppState>) -> Reply<usize> {
+    state.store().reset_workshop().map_err(user_message)
 }
 
 #[tauri::command]
@@ -112,20 +133,259 @@ pub fn export_dossier(
     id: i64,
     format: Format,
     final_version: bool,
+    with_comments: bool,
 ) -> Reply<Option<String>> {
     let dossier = state.store().load(id).map_err(user_message)?;
-    let file_name = export::file_name(&dossier, format);
-    let path: Option<PathBuf> = match &state.export_dir {
-        Some(dir) => Some(dir.join(&file_name)),
-        None => rfd::FileDialog::new()
-            .set_title("Exporter le document")
-            .set_file_name(&file_name)
-            .add_filter(format.extension().to_uppercase(), &[format.extension()])
-            .save_file(),
+    let filter_name = format.extension().to_uppercase();
+    let filter = Filter {
+        name: &filter_name,
+        extension: format.extension(),
     };
-    let Some(path) = path else { return Ok(None) };
-    let bytes = export::render(&dossier, format, final_version, Local::now().date_naive())
+    let Some(path) = dialogs::save_path(
+        state.export_dir.as_deref(),
+        "Exporter le document",
+        &export::file_name(&dossier, format),
+        filter,
+    ) else {
+        return Ok(None);
+    };
+    let today = Local::now().date_naive();
+    let bytes = if with_comments && !final_version {
+        let comments = state.store().comments(id).map_err(user_message)?;
+        export::render_with_comments(&dossier, &comments, format, today)
+    } else {
+        export::render(&dossier, format, final_version, today)
+    }
+    .map_err(user_message)?;
+    export::write_atomic(&path, &bytes).map_err(user_message)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The adviser's review sheet as a PDF: findings, open comments and the
+/// steps the UI found incomplete; returns where, or `None` when cancelled.
+#[tauri::command]
+pub fn export_review(
+    state: State<'_, AppState>,
+    id: i64,
+    incomplete_steps: Vec<String>,
+) -> Reply<Option<String>> {
+    let (dossier, comments) = {
+        let store = state.store();
+        let dossier = store.load(id).map_err(user_message)?;
+        (dossier, store.comments(id).map_err(user_message)?)
+    };
+    let Some(path) = dialogs::save_path(
+        state.export_dir.as_deref(),
+        "Exporter la fiche de relecture",
+        &export::review_file_name(&dossier),
+        Filter {
+            name: "PDF",
+            extension: "pdf",
+        },
+    ) else {
+        return Ok(None);
+    };
+    let today = Local::now().date_naive();
+    let findings = rules::check(&dossier, rules::judging_date(&dossier, today));
+    let bytes = export::render_review(&dossier, &findings, &comments, &incomplete_steps, today)
         .map_err(user_message)?;
     export::write_atomic(&path, &bytes).map_err(user_message)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// « Enregistrer sous… »: writes the dossier with its comments and history
+/// as a `.dce` file; returns where, or `None` when the dialog was closed.
+#[tauri::command]
+pub fn save_as_file(state: State<'_, AppState>, id: i64) -> Reply<Option<String>> {
+    let file = state.store().export_file(id).map_err(user_message)?;
+    let Some(path) = dialogs::save_path(
+        state.export_dir.as_deref(),
+        "Enregistrer le dossier sous…",
+        &store::exchange_file_name(&file.dossier),
+        DCE_FILTER,
+    ) else {
+        return Ok(None);
+    };
+    let text = serde_json::to_string_pretty(&file).map_err(user_message)?;
+    export::write_atomic(&path, text.as_bytes()).map_err(user_message)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// « Ouvrir… »: imports a `.dce` file picked by the user. When a dossier
+/// with the same identity exists, nothing changes: the file waits for
+/// `resolve_import` or `cancel_import`. `None` when the dialog was closed.
+#[tauri::command]
+pub fn open_file(state: State<'_, AppState>) -> Reply<Option<ImportOutcome>> {
+    let Some(path) =
+        dialogs::open_path(state.export_dir.as_deref(), "Ouvrir un dossier", DCE_FILTER)
+    else {
+        return Ok(None);
+    };
+    let file = store::read_file(&path).map_err(user_message)?;
+    let outcome = state
+        .store()
+        .import_file(&file, ImportMode::Ask, new_uid, Local::now().naive_local())
+        .map_err(user_message)?;
+    *state.pending_import() = match outcome {
+        ImportOutcome::AlreadyExists { .. } => Some(file),
+        ImportOutcome::Imported { .. } => None,
+    };
+    Ok(Some(outcome))
+}
+
+/// Imports the waiting file: `mode` is `keep_both` (a new dossier beside
+/// the existing one) or `replace` (the existing one takes its content,
+/// comments and history). Returns the dossier's id.
+#[tauri::command]
+pub fn resolve_import(state: State<'_, AppState>, mode: String) -> Reply<i64> {
+    let mode = match mode.as_str() {
+        "keep_both" => ImportMode::KeepBoth,
+        "replace" => ImportMode::Replace,
+        _ => {
+            return Err(format!(
+                "Choix inconnu «\u{a0}{mode}\u{a0}»\u{a0}: gardez les deux dossiers ou remplacez celui qui existe."
+            ))
+        }
+    };
+    let mut pending = state.pending_import();
+    let file = pending.take().ok_or_else(|| {
+        "Aucun dossier n'attend d'être ouvert\u{a0}: choisissez à nouveau le fichier avec «\u{a0}Ouvrir…\u{a0}».".to_string()
+    })?;
+    let imported = state
+        .store()
+        .import_file(&file, mode, new_uid, Local::now().naive_local());
+    match imported {
+        Ok(ImportOutcome::Imported { id }) => Ok(id),
+        // Only `ImportMode::Ask` reports an existing dossier: never here.
+        Ok(ImportOutcome::AlreadyExists { .. }) => Err(
+            "Ce dossier existe déjà\u{a0}: gardez les deux dossiers ou remplacez celui qui existe."
+                .to_string(),
+        ),
+        Err(e) => {
+            // Nothing was imported (one transaction): the user may try again.
+            *pending = Some(file);
+            Err(user_message(e))
+        }
+    }
+}
+
+/// Forgets the file waiting after `open_file` reported an existing dossier.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    *state.pending_import() = None;
+}
+
+/// Comments of a dossier, oldest first.
+#[tauri::command]
+pub fn list_comments(state: State<'_, AppState>, id: i64) -> Reply<Vec<StoredComment>> {
+    state.store().comments(id).map_err(user_message)
+}
+
+/// Adds a comment signed with the stored author name; returns its id.
+#[tauri::command]
+pub fn add_comment(
+    state: State<'_, AppState>,
+    id: i64,
+    section: String,
+    field: Option<String>,
+    text: String,
+) -> Reply<i64> {
+    state
+        .store()
+        .add_signed_comment(
+            id,
+            &section,
+            field.as_deref(),
+            &text,
+            Local::now().naive_local(),
+        )
+        .map_err(user_message)
+}
+
+#[tauri::command]
+pub fn set_comment_resolved(
+    state: State<'_, AppState>,
+    comment_id: i64,
+    resolved: bool,
+) -> Reply<()> {
+    state
+        .store()
+        .set_comment_resolved(comment_id, resolved)
+        .map_err(user_message)
+}
+
+/// The name signed under comments written on this computer, once given.
+#[tauri::command]
+pub fn author_name(state: State<'_, AppState>) -> Reply<Option<String>> {
+    state.store().author_name().map_err(user_message)
+}
+
+#[tauri::command]
+pub fn set_author_name(state: State<'_, AppState>, name: String) -> Reply<()> {
+    state
+        .store()
+        .set_author_name(&name)
+        .map(|_| ())
+        .map_err(user_message)
+}
+
+/// Saved states of a dossier, newest first.
+#[tauri::command]
+pub fn list_revisions(state: State<'_, AppState>, id: i64) -> Reply<Vec<RevisionSummary>> {
+    state.store().revisions(id).map_err(user_message)
+}
+
+/// Names the latest saved state; returns the revision's id.
+#[tauri::command]
+pub fn set_checkpoint(state: State<'_, AppState>, id: i64, label: String) -> Reply<i64> {
+    state
+        .store()
+        .set_checkpoint(id, &label)
+        .map_err(user_message)
+}
+
+/// What changed between two saved states, step by step.
+#[tauri::command]
+pub fn compare_revisions(
+    state: State<'_, AppState>,
+    before: i64,
+    after: i64,
+) -> Reply<Vec<SectionDiff>> {
+    let store = state.store();
+    let old = store.load_revision(before).map_err(user_message)?;
+    let new = store.load_revision(after).map_err(user_message)?;
+    Ok(compare::compare(&old, &new))
+}
+
+/// Makes an old state the current one (itself a new revision: nothing is lost).
+#[tauri::command]
+pub fn restore_revision(state: State<'_, AppState>, id: i64, revision_id: i64) -> Reply<()> {
+    state
+        .store()
+        .restore(id, revision_id, Local::now().naive_local())
+        .map_err(user_message)
+}
+
+/// Backup copies of the database, newest first.
+#[tauri::command]
+pub fn list_backups(state: State<'_, AppState>) -> Vec<BackupInfo> {
+    store::Store::backups(&state.db_path)
+}
+
+/// Replaces the whole database with a backup copy (`name` from
+/// `list_backups`); the replaced state is kept as a backup in its turn.
+#[tauri::command]
+pub fn restore_backup(state: State<'_, AppState>, name: String) -> Reply<()> {
+    let stamp = Local::now().format(RESTORE_STAMP_FORMAT).to_string();
+    state
+        .store()
+        .restore_backup(&state.db_path, &name, &stamp)
+        .map_err(user_message)?;
+    // A waiting file was judged against the replaced dossiers.
+    *state.pending_import() = None;
+    Ok(())
+}
+
+fn new_uid() -> String {
+    uuid::Uuid::new_v4().to_string()
 }

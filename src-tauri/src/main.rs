@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod dialogs;
 mod state;
 
 use tauri::Manager;
@@ -28,6 +29,23 @@ fn main() {
             commands::preview,
             commands::search_clauses,
             commands::export_dossier,
+            commands::export_review,
+            commands::compare_revisions,
+            commands::reset_workshop,
+            commands::save_as_file,
+            commands::open_file,
+            commands::resolve_import,
+            commands::cancel_import,
+            commands::list_comments,
+            commands::add_comment,
+            commands::set_comment_resolved,
+            commands::author_name,
+            commands::set_author_name,
+            commands::list_revisions,
+            commands::set_checkpoint,
+            commands::restore_revision,
+            commands::list_backups,
+            commands::restore_backup,
         ])
         .run(tauri::generate_context!())
         .expect("the DCE Unique window could not start");

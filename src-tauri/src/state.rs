@@ -1,7 +1,7 @@
 use crate::args::Args;
 use chrono::Local;
 use dce_core::samples;
-use dce_core::store::{self, Store};
+use dce_core::store::{self, DceFile, Store};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
@@ -10,7 +10,13 @@ const FIRST_START_SAMPLE: &str = "restauration-scolaire";
 
 pub struct AppState {
     store: Mutex<Store>,
+    /// Where the database is: its backups are beside it.
+    pub db_path: PathBuf,
+    /// The test hook replacing the file dialogs (see `dialogs`).
     pub export_dir: Option<PathBuf>,
+    /// A file opened while a dossier with the same identity exists, kept
+    /// until the user chooses to keep both or to replace.
+    pending_import: Mutex<Option<DceFile>>,
 }
 
 impl AppState {
@@ -35,12 +41,20 @@ impl AppState {
         }
         Ok(AppState {
             store: Mutex::new(store),
+            db_path: path,
             export_dir: args.export_dir.clone(),
+            pending_import: Mutex::new(None),
         })
     }
 
     pub fn store(&self) -> MutexGuard<'_, Store> {
         // A panic while holding the lock leaves SQLite consistent (transactions): keep going.
         self.store.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn pending_import(&self) -> MutexGuard<'_, Option<DceFile>> {
+        self.pending_import
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
     }
 }

@@ -405,15 +405,31 @@ impl Session {
 
     /// Waits until at least `n` elements with `data-testid="id"` are shown.
     pub async fn wait_for_all(&self, id: &str, n: usize) -> Vec<WebElement> {
+        self.wait_for_count(id, &format!("at least {n}"), |found| found >= n)
+            .await
+    }
+
+    /// Waits until exactly `n` elements with `data-testid="id"` are shown.
+    pub async fn wait_count(&self, id: &str, n: usize) -> Vec<WebElement> {
+        self.wait_for_count(id, &format!("exactly {n}"), |found| found == n)
+            .await
+    }
+
+    async fn wait_for_count(
+        &self,
+        id: &str,
+        expected: &str,
+        ok: impl Fn(usize) -> bool,
+    ) -> Vec<WebElement> {
         let deadline = Instant::now() + timeout();
         loop {
             let found = self.all(id).await;
-            if found.len() >= n {
+            if ok(found.len()) {
                 return found;
             }
             if Instant::now() > deadline {
                 self.fail(&format!(
-                    "expected at least {n} element(s) data-testid=\"{id}\" within {:?}, found {}",
+                    "expected {expected} element(s) data-testid=\"{id}\" within {:?}, found {}",
                     timeout(),
                     found.len()
                 ))
@@ -541,6 +557,22 @@ impl Session {
             .await
     }
 
+    /// After typing: waits until the autosave has run. Typing makes the
+    /// status leave « Enregistré » for a moment; that moment is awaited first
+    /// (briefly) so an old « Enregistré » is not taken for the new one.
+    pub async fn wait_saved(&self) {
+        if self.text("save-status").await.trim() == "Enregistré" {
+            let _ = tokio::time::timeout(
+                Duration::from_secs(3),
+                self.wait_text("save-status", "not « Enregistré »", |t| {
+                    t.trim() != "Enregistré"
+                }),
+            )
+            .await;
+        }
+        self.wait_text_eq("save-status", "Enregistré").await;
+    }
+
     /// Fails with `message` if an element `data-testid="error"` is shown.
     pub async fn assert_no_error(&self, when: &str) {
         if let Some(el) = self.all("error").await.into_iter().next() {
@@ -557,6 +589,8 @@ impl Session {
         if let Some(parent) = path.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
+        // WebKit captures the last painted frame: let the latest change paint first.
+        tokio::time::sleep(Duration::from_millis(300)).await;
         if let Err(e) = self.driver().screenshot(path).await {
             eprintln!("warning: screenshot to {} failed: {e}", path.display());
         }

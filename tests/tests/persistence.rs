@@ -32,19 +32,7 @@ async fn edited_object_survives_a_restart() {
         .await;
 
     app.type_into("field-purchase.object", NEW_OBJECT).await;
-    // Typing makes the status leave « Enregistré » until the autosave ran;
-    // wait for that first so an old « Enregistré » is not taken for the new one.
-    let status = app.text("save-status").await;
-    if status.trim() == "Enregistré" {
-        let _ = tokio::time::timeout(
-            std::time::Duration::from_secs(3),
-            app.wait_text("save-status", "not « Enregistré »", |t| {
-                t.trim() != "Enregistré"
-            }),
-        )
-        .await;
-    }
-    app.wait_text_eq("save-status", "Enregistré").await;
+    app.wait_saved().await;
     app.screenshot("editor-saved").await;
     app.assert_no_error("after the autosave").await;
     app.quit().await;

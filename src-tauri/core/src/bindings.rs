@@ -3,11 +3,15 @@
 //! committed file `ui/src/lib/bindings.ts` is checked against this by a test.
 
 use crate::clauses::{ClauseKind, LibraryClause};
+use crate::compare::{Change, SectionDiff, Segment, SegmentKind};
 use crate::export::Format;
 use crate::model::*;
 use crate::rules::{Finding, ProcedureAdvice, ProcedureKind, Severity};
 use crate::samples::SampleInfo;
-use crate::store::{DossierSummary, RevisionSummary};
+use crate::sections::{FIELD_PREFIXES, STEPS};
+use crate::store::{
+    BackupInfo, BackupKind, Comment, DossierSummary, ImportOutcome, RevisionSummary, StoredComment,
+};
 use ts_rs::{Config, TS};
 
 pub fn typescript() -> String {
@@ -44,6 +48,11 @@ pub fn typescript() -> String {
         Dossier::decl(&cfg),
         DossierSummary::decl(&cfg),
         RevisionSummary::decl(&cfg),
+        Comment::decl(&cfg),
+        StoredComment::decl(&cfg),
+        ImportOutcome::decl(&cfg),
+        BackupKind::decl(&cfg),
+        BackupInfo::decl(&cfg),
         Severity::decl(&cfg),
         Finding::decl(&cfg),
         ProcedureKind::decl(&cfg),
@@ -52,6 +61,10 @@ pub fn typescript() -> String {
         Format::decl(&cfg),
         ClauseKind::decl(&cfg),
         LibraryClause::decl(&cfg),
+        SegmentKind::decl(&cfg),
+        Segment::decl(&cfg),
+        Change::decl(&cfg),
+        SectionDiff::decl(&cfg),
     ];
     let mut out = String::from("// Generated from the Rust types by dce-core (src/bindings.rs). Do not edit:\n// run `DCE_UPDATE_GENERATED=1 cargo test -p dce-core --test generated` after changing a type.\n\n");
     for d in decls {
@@ -59,6 +72,34 @@ pub fn typescript() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    out
+}
+
+/// The editor's steps for the UI (`ui/src/lib/sections.ts`), from
+/// `crate::sections`: the step keys as a union type, the steps with their
+/// titles, and the field prefixes that place a field in a step.
+pub fn sections_typescript() -> String {
+    // JSON string literals are valid TypeScript ones, escapes included.
+    let quote = |s: &str| serde_json::to_string(s).expect("a string serialises");
+    let mut out = String::from("// Generated from the Rust steps by dce-core (src/sections.rs). Do not edit:\n// run `DCE_UPDATE_GENERATED=1 cargo test -p dce-core --test generated` after changing a step.\n\n");
+    let keys: Vec<String> = STEPS.iter().map(|s| quote(s.key)).collect();
+    out.push_str(&format!("export type StepKey = {};\n\n", keys.join(" | ")));
+    out.push_str("/** Every step of the guided path, in the editor's order. */\n");
+    out.push_str("export const steps: { key: StepKey; title: string }[] = [\n");
+    for s in STEPS {
+        out.push_str(&format!(
+            "  {{ key: {}, title: {} }},\n",
+            quote(s.key),
+            quote(s.title)
+        ));
+    }
+    out.push_str("];\n\n");
+    out.push_str("/** Field path prefixes (as in Finding.field) and their step; the longest matching prefix wins, unknown fields go to 'check'. */\n");
+    out.push_str("export const fieldPrefixes: [string, StepKey][] = [\n");
+    for (prefix, step) in FIELD_PREFIXES {
+        out.push_str(&format!("  [{}, {}],\n", quote(prefix), quote(step)));
+    }
+    out.push_str("];\n");
     out
 }
 

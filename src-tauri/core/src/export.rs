@@ -1,10 +1,11 @@
 //! Dossier -> file on disk: compose, render, and write atomically. A final
 //! export is refused while a blocking finding remains.
 
-use crate::compose::{self, document::RenderOptions, ComposeError, Piece};
+use crate::compose::{self, document::Block, document::RenderOptions, ComposeError, Piece};
 use crate::model::Dossier;
 use crate::render::{self, RenderError};
 use crate::rules::{self, Finding, Severity};
+use crate::store::StoredComment;
 use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -148,13 +149,59 @@ pub fn render(
     match format {
         Format::Pdf => Ok(render::pdf::render(&compose::dce(dossier)?, opts)?),
         Format::Docx => Ok(render::docx::render(&compose::dce(dossier)?, opts)?),
-        Format::Zip => bundle(dossier, opts),
+        Format::Zip => bundle(dossier, opts, &[]),
     }
+}
+
+/// A draft of `dossier` in `format` with, at the very end of the DCE, the
+/// annex « Annexe — Commentaires de relecture » listing `comments` as they
+/// stand on `today` (none when there are none). Always a draft: the
+/// « PROJET » watermark stays and no check is made. For the zip bundle,
+/// the DCE inside it (PDF and DOCX) carries the annex, the response frames
+/// do not.
+pub fn render_with_comments(
+    dossier: &Dossier,
+    comments: &[StoredComment],
+    format: Format,
+    today: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    let opts = RenderOptions { draft: true };
+    let annex = compose::comments_annex(comments, today);
+    let dce = || -> Result<_, ExportError> {
+        let mut doc = compose::dce(dossier)?;
+        doc.blocks.extend_from_slice(&annex);
+        Ok(doc)
+    };
+    match format {
+        Format::Pdf => Ok(render::pdf::render(&dce()?, opts)?),
+        Format::Docx => Ok(render::docx::render(&dce()?, opts)?),
+        Format::Zip => bundle(dossier, opts, &annex),
+    }
+}
+
+/// The review sheet (« Fiche de relecture ») as PDF: `findings` as the
+/// checks give them, `incomplete_steps` as step keys, the open `comments`.
+/// Not a piece of the DCE, so no watermark.
+pub fn render_review(
+    dossier: &Dossier,
+    findings: &[Finding],
+    comments: &[StoredComment],
+    incomplete_steps: &[String],
+    today: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    let doc = compose::review(dossier, findings, comments, incomplete_steps, today)?;
+    Ok(render::pdf::render(&doc, RenderOptions { draft: false })?)
+}
+
+/// « RS-01_Fourniture-et-livraison-de-repas_Fiche-de-relecture.pdf ».
+pub fn review_file_name(dossier: &Dossier) -> String {
+    piece_file_name(dossier, "Fiche-de-relecture", "pdf")
 }
 
 /// The archive for the buyer platform: every piece in PDF and DOCX, named
 /// from the reference so that the files stay together once unpacked.
-fn bundle(dossier: &Dossier, opts: RenderOptions) -> Result<Vec<u8>, ExportError> {
+/// `annex` goes at the end of the DCE (the comments of a draft).
+fn bundle(dossier: &Dossier, opts: RenderOptions, annex: &[Block]) -> Result<Vec<u8>, ExportError> {
     use zip::write::SimpleFileOptions;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // The PDF and DOCX are already compressed inside: storing them is as small and faster.
@@ -163,7 +210,10 @@ fn bundle(dossier: &Dossier, opts: RenderOptions) -> Result<Vec<u8>, ExportError
         (Piece::Dce, "DCE"),
         (Piece::ResponseFrames, "Cadre-de-reponse"),
     ] {
-        let doc = compose::compose(dossier, piece)?;
+        let mut doc = compose::compose(dossier, piece)?;
+        if piece == Piece::Dce {
+            doc.blocks.extend_from_slice(annex);
+        }
         for (extension, bytes) in [
             ("pdf", render::pdf::render(&doc, opts)?),
             ("docx", render::docx::render(&doc, opts)?),

@@ -3,11 +3,14 @@
 
 pub mod bindings;
 pub mod clauses;
+pub mod compare;
 pub mod compose;
 pub mod export;
+pub mod fields;
 pub mod french;
 pub mod model;
 pub mod render;
 pub mod rules;
 pub mod samples;
+pub mod sections;
 pub mod store;

@@ -15,3 +15,17 @@ pub fn catering() -> Dossier {
         .expect("sample")
         .instantiate(date("2026-11-22"), "test-uid".into())
 }
+
+/// The text of a PDF, through poppler's pdftotext.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed by this test (Debian package poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}

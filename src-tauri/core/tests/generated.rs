@@ -1,5 +1,5 @@
-//! The generated files committed in the repository (TypeScript bindings of
-//! the UI, JSON Schema of the .dce format) match the Rust types.
+//! The generated files committed in the repository (TypeScript bindings and
+//! step list of the UI, JSON Schema of the .dce format) match the Rust types.
 //! `DCE_UPDATE_GENERATED=1 cargo test -p dce-core --test generated` rewrites them.
 
 use std::path::PathBuf;
@@ -26,6 +26,14 @@ fn check(rel: &str, expected: String) {
 #[test]
 fn typescript_bindings_are_up_to_date() {
     check("ui/src/lib/bindings.ts", dce_core::bindings::typescript());
+}
+
+#[test]
+fn step_list_is_up_to_date() {
+    check(
+        "ui/src/lib/sections.ts",
+        dce_core::bindings::sections_typescript(),
+    );
 }
 
 #[test]

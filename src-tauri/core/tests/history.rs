@@ -251,8 +251,11 @@ fn backups_roll_and_a_migration_is_preceded_by_one() {
     // A database of the first release (schema 1) is copied before it is migrated.
     drop(store);
     let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch("DROP TABLE comments; DROP INDEX dossiers_by_uid; PRAGMA user_version = 1;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP TABLE comments; DROP INDEX dossiers_by_uid;
+         ALTER TABLE dossiers DROP COLUMN workshop; PRAGMA user_version = 1;",
+    )
+    .unwrap();
     drop(conn);
     let migrated = Store::open(&db).unwrap();
     assert_eq!(
@@ -271,4 +274,41 @@ fn backups_roll_and_a_migration_is_preceded_by_one() {
         (1, 1),
         "the copy is the database as it was before the migration"
     );
+}
+
+#[test]
+fn a_second_release_database_gains_workshop_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dce.db");
+    let id = {
+        let mut store = Store::open(&db).unwrap();
+        reviewed(&mut store)
+    };
+    // Back to schema 2: no workshop column.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("ALTER TABLE dossiers DROP COLUMN workshop; PRAGMA user_version = 2;")
+        .unwrap();
+
+    let mut store = Store::open(&db).unwrap();
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 1);
+    assert!(
+        !list[0].workshop,
+        "existing dossiers are not workshop copies"
+    );
+    assert_eq!(store.comments(id).unwrap().len(), 2, "comments survive");
+    assert_eq!(store.revisions(id).unwrap().len(), 3, "history survives");
+    assert!(dce_core::store::backups_dir(&db)
+        .join("avant-migration-v2.db")
+        .exists());
+
+    let mut d = common::catering();
+    d.uid = "atelier".into();
+    let copy = store
+        .create_workshop_copy(&d, at("2026-11-23 14:00"))
+        .unwrap();
+    assert_eq!(store.reset_workshop().unwrap(), 1);
+    assert!(store.load(copy).is_err());
+    assert_eq!(store.list().unwrap().len(), 1);
 }

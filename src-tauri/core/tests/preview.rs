@@ -2,11 +2,12 @@
 //! heading, paragraph and list item of the composed document is in both,
 //! for every bundled sample.
 
+mod common;
+
 use dce_core::compose::document::{Block, Document, RenderOptions};
 use dce_core::compose::{compose, Piece};
 use dce_core::render;
 use dce_core::samples;
-use std::process::Command;
 
 /// Text to compare: PDF line breaks, justification and hyphenation move
 /// spaces and hyphens around, so both are left out.
@@ -14,19 +15,6 @@ fn normalise(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2011}' | '\u{ad}'))
         .collect()
-}
-
-fn pdf_text(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("doc.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is needed by this test (Debian package poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn html_text(html: &str) -> String {
@@ -89,7 +77,7 @@ fn preview_and_pdf_carry_every_text_of_every_sample() {
             let doc = compose(&dossier, piece).unwrap();
             let html = normalise(&html_text(&render::html::render(&doc)));
             let pdf = without_furniture(
-                &pdf_text(&render::pdf::render(&doc, RenderOptions::default()).unwrap()),
+                &common::pdf_text(&render::pdf::render(&doc, RenderOptions::default()).unwrap()),
                 &doc,
             );
             for text in texts(&doc) {

@@ -92,3 +92,88 @@ fn unwritable_location_gives_a_french_message() {
         .expect("cannot open under a file");
     assert!(err.to_string().contains("n'a pas pu être ouverte"), "{err}");
 }
+
+#[test]
+fn settings_are_kept_and_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dce.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.setting("author_name").unwrap(), None);
+        store.set_setting("author_name", "Mme Martin").unwrap();
+        store.set_setting("author_name", "M. Conseil").unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.setting("author_name").unwrap().as_deref(),
+        Some("M. Conseil")
+    );
+    assert_eq!(store.author_name().unwrap().as_deref(), Some("M. Conseil"));
+}
+
+#[test]
+fn the_author_name_is_trimmed_and_never_empty() {
+    let mut store = Store::open_in_memory().unwrap();
+    assert_eq!(store.author_name().unwrap(), None);
+    let err = store.set_author_name(" \t ").unwrap_err();
+    assert!(matches!(err, StoreError::EmptyAuthorName));
+    assert!(
+        err.to_string().starts_with("Le nom est vide\u{a0}:"),
+        "{err}"
+    );
+    assert_eq!(
+        store.set_author_name("  Mme Martin (mairie) ").unwrap(),
+        "Mme Martin (mairie)"
+    );
+    assert_eq!(
+        store
+            .setting(dce_core::store::AUTHOR_NAME)
+            .unwrap()
+            .as_deref(),
+        Some("Mme Martin (mairie)")
+    );
+}
+
+#[test]
+fn comments_are_signed_with_the_author_name() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store
+        .create(&common::catering(), at("2026-11-22 09:00"))
+        .unwrap();
+    let err = store
+        .add_signed_comment(
+            id,
+            "criteria",
+            None,
+            "Le prix pèse trop",
+            at("2026-11-23 10:00"),
+        )
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NoAuthorName));
+    assert!(
+        err.to_string().starts_with("Indiquez d'abord votre nom"),
+        "{err}"
+    );
+    assert!(store.comments(id).unwrap().is_empty());
+
+    store.set_author_name("M. Conseil").unwrap();
+    let comment_id = store
+        .add_signed_comment(
+            id,
+            "criteria",
+            Some("criteria[0]"),
+            "Le prix pèse trop",
+            at("2026-11-23 10:00"),
+        )
+        .unwrap();
+    store
+        .add_signed_comment(id, "execution", Some(" "), "Vu", at("2026-11-23 10:05"))
+        .unwrap();
+    let comments = store.comments(id).unwrap();
+    assert_eq!(comments.len(), 2);
+    assert_eq!(comments[0].id, comment_id);
+    assert_eq!(comments[0].comment.author, "M. Conseil");
+    assert_eq!(comments[0].comment.field.as_deref(), Some("criteria[0]"));
+    assert!(!comments[0].comment.resolved);
+    assert_eq!(comments[1].comment.field, None, "a blank field is no field");
+}

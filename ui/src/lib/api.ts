@@ -2,14 +2,32 @@
 // generated bindings (never hand-copied); argument names are camelCase
 // here and snake_case on the Rust side (Tauri converts them).
 import { invoke } from '@tauri-apps/api/core';
-import type { Dossier, DossierSummary, Finding, Format, LibraryClause, Nature, ProcedureAdvice, SampleInfo } from './bindings';
+import type {
+  BackupInfo,
+  Dossier,
+  DossierSummary,
+  Finding,
+  Format,
+  LibraryClause,
+  Nature,
+  ImportOutcome,
+  ProcedureAdvice,
+  RevisionSummary,
+  SampleInfo,
+  SectionDiff,
+  StoredComment,
+} from './bindings';
 
-export type { Dossier, DossierSummary, Finding, Format, LibraryClause, Nature, ProcedureAdvice, SampleInfo };
+export type * from './bindings';
+
+/** What to do with an opened file whose dossier already exists. */
+export type ImportChoice = 'keep_both' | 'replace';
 
 export const api = {
   listSamples: () => invoke<SampleInfo[]>('list_samples'),
   listDossiers: () => invoke<DossierSummary[]>('list_dossiers'),
-  createDossier: (sample: string) => invoke<number>('create_dossier', { sample }),
+  /** A new dossier from a starting point; a workshop copy (deleted by resetWorkshop) when `workshop`. */
+  createDossier: (sample: string, workshop = false) => invoke<number>('create_dossier', { sample, workshop }),
   loadDossier: (id: number) => invoke<Dossier>('load_dossier', { id }),
   saveDossier: (id: number, dossier: Dossier) => invoke<null>('save_dossier', { id, dossier }),
   deleteDossier: (id: number) => invoke<null>('delete_dossier', { id }),
@@ -22,8 +40,47 @@ export const api = {
   /** Clauses of the library matching every word of `query`, suited to `nature` when given. */
   searchClauses: (query: string, nature: Nature | null) => invoke<LibraryClause[]>('search_clauses', { query, nature }),
   /** Resolves to the written path, or null when the user closed the dialog. */
-  exportDossier: (id: number, format: Format, finalVersion: boolean) =>
-    invoke<string | null>('export_dossier', { id, format, finalVersion }),
+  exportDossier: (id: number, format: Format, finalVersion: boolean, withComments = false) =>
+    invoke<string | null>('export_dossier', { id, format, finalVersion, withComments }),
+  /** The review sheet (PDF) with the steps the UI finds incomplete; the written path, or null. */
+  exportReview: (id: number, incompleteSteps: string[]) =>
+    invoke<string | null>('export_review', { id, incompleteSteps }),
+  /** What changed from the revision `before` to the revision `after`, step by step. */
+  compareRevisions: (before: number, after: number) =>
+    invoke<SectionDiff[]>('compare_revisions', { before, after }),
+
+  /** « Recommencer l'atelier »: deletes every workshop copy; resolves to how many. */
+  resetWorkshop: () => invoke<number>('reset_workshop'),
+
+  /** « Enregistrer sous… » (.dce with comments and history): the written path, or null when the dialog was closed. */
+  saveAsFile: (id: number) => invoke<string | null>('save_as_file', { id }),
+  /** « Ouvrir… »: null when the dialog was closed; on `already_exists`, call resolveImport or cancelImport. */
+  openFile: () => invoke<ImportOutcome | null>('open_file'),
+  /** Imports the file waiting after openFile; resolves to the dossier's id. */
+  resolveImport: (mode: ImportChoice) => invoke<number>('resolve_import', { mode }),
+  cancelImport: () => invoke<null>('cancel_import'),
+
+  /** Comments of a dossier, oldest first. */
+  listComments: (id: number) => invoke<StoredComment[]>('list_comments', { id }),
+  /** Signed with the author name (setAuthorName first); resolves to the comment's id. */
+  addComment: (id: number, section: string, field: string | null, text: string) =>
+    invoke<number>('add_comment', { id, section, field, text }),
+  setCommentResolved: (commentId: number, resolved: boolean) =>
+    invoke<null>('set_comment_resolved', { commentId, resolved }),
+  authorName: () => invoke<string | null>('author_name'),
+  setAuthorName: (name: string) => invoke<null>('set_author_name', { name }),
+
+  /** Saved states of a dossier, newest first. */
+  listRevisions: (id: number) => invoke<RevisionSummary[]>('list_revisions', { id }),
+  /** Names the latest saved state; resolves to the revision's id. */
+  setCheckpoint: (id: number, label: string) => invoke<number>('set_checkpoint', { id, label }),
+  /** The old state becomes current (as a new revision: nothing is lost). */
+  restoreRevision: (id: number, revisionId: number) => invoke<null>('restore_revision', { id, revisionId }),
+
+  /** Backup copies of the database, newest first. */
+  listBackups: () => invoke<BackupInfo[]>('list_backups'),
+  /** Replaces every dossier with the copy's; the replaced state becomes a backup. */
+  restoreBackup: (name: string) => invoke<null>('restore_backup', { name }),
 };
 
 /** The French message of a failed command (the shell sends strings). */
@@ -31,4 +88,18 @@ export function errorMessage(e: unknown): string {
   if (typeof e === 'string') return e;
   if (e instanceof Error) return e.message;
   return 'Une erreur inattendue est survenue.';
+}
+
+/**
+ * Runs a command: clears the message shown by `show`, and on failure gives
+ * it the French error and resolves to undefined (what was typed stays).
+ */
+export async function attempt<T>(run: () => Promise<T>, show: (message: string) => void): Promise<T | undefined> {
+  show('');
+  try {
+    return await run();
+  } catch (e) {
+    show(errorMessage(e));
+    return undefined;
+  }
 }

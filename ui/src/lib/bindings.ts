@@ -243,9 +243,47 @@ pse: Array<Pse>, criteria: Array<AwardCriterion>,
  */
 questions: Array<Question>, clauses: SustainabilityClauses, execution: ExecutionTerms, submission: Submission, };
 
-export type DossierSummary = { id: number, reference: string, object: string, buyer: string, updated_at: string, };
+export type DossierSummary = { id: number, reference: string, object: string, buyer: string, updated_at: string, 
+/**
+ * A workshop copy: deleted by « Recommencer l'atelier ».
+ */
+workshop: boolean, };
 
 export type RevisionSummary = { id: number, saved_at: string, label: string | null, };
+
+export type Comment = { 
+/**
+ * Step of the dossier the comment is about, e.g. `criteria`.
+ */
+section: string, 
+/**
+ * Field path when the comment is about one field, e.g. `execution.payment_period_days`.
+ */
+field: string | null, author: string, created_at: string, text: string, resolved: boolean, };
+
+export type StoredComment = { id: number, 
+/**
+ * Step of the dossier the comment is about, e.g. `criteria`.
+ */
+section: string, 
+/**
+ * Field path when the comment is about one field, e.g. `execution.payment_period_days`.
+ */
+field: string | null, author: string, created_at: string, text: string, resolved: boolean, };
+
+export type ImportOutcome = { "kind": "imported", id: number, } | { "kind": "already_exists", existing_id: number, object: string, };
+
+export type BackupKind = "daily" | "before_migration" | "before_restore" | "other";
+
+export type BackupInfo = { 
+/**
+ * The file name: what `restore_backup` takes.
+ */
+name: string, size_bytes: number, kind: BackupKind, 
+/**
+ * In French for the user, e.g. « Copie automatique du 22 novembre 2026 ».
+ */
+description: string, };
 
 export type Severity = "bloquant" | "attention" | "conseil";
 
@@ -310,4 +348,44 @@ criterion_kind: CriterionKind | null,
  * For a reserved contract: which reservation it sets.
  */
 reserved: ReservedContract | null, };
+
+export type SegmentKind = "same" | "removed" | "added";
+
+export type Segment = { kind: SegmentKind, text: string, };
+
+export type Change = { 
+/**
+ * Path of the field, in the syntax of `Finding.field`, e.g.
+ * `criteria[1].weight_percent`. Indices are those of the later version,
+ * except for a removed item, which keeps its index in the earlier one.
+ */
+path: string, 
+/**
+ * French name of the field, e.g. « Critère 2 — pondération (%) ».
+ */
+label: string, 
+/**
+ * The value before, as a person reads it; none when the field was empty
+ * or the item did not exist. A whole item is one line per field.
+ */
+before: string | null, 
+/**
+ * The value after; none when the field is now empty or the item was removed.
+ */
+after: string | null, 
+/**
+ * Word-level diff from `before` to `after`: `same` and `removed`
+ * segments spell `before`, `same` and `added` ones spell `after`.
+ */
+segments: Array<Segment>, };
+
+export type SectionDiff = { 
+/**
+ * Step key, as in `crate::sections::STEPS`, e.g. `criteria`.
+ */
+section: string, 
+/**
+ * French title of the step, e.g. « Critères d’attribution ».
+ */
+title: string, changes: Array<Change>, };
 

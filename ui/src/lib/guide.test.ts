@@ -150,3 +150,21 @@ describe('glossary', () => {
     }
   });
 });
+
+import { incompleteSteps } from './guide';
+describe('incompleteSteps', () => {
+  it('lists the plainly empty steps in the editor order', () => {
+    const d = {
+      buyer: { name: 'Commune', siret: '1', address: { street: '', postcode: '', city: 'X' }, representative: { name: 'M', title: '' }, questions_contact: { name: '', email: 'a@b', phone: '' }, buyer_profile_url: '' },
+      purchase: { object: 'Repas', nature: 'services', cpv: '', estimated_amount_cents: 100, duration_months: 12, launch_date: '2026-03-01', context: '', lots: [], no_lots_reason: '' },
+      needs: [],
+      variants: { policy: 'forbidden', minimum_requirements: [] },
+      criteria: [{ weight_percent: 100 }],
+      questions: [{}],
+      clauses: { environmental_conditions: ['tri'] },
+      execution: { payment_period_days: 30 },
+      submission: { deadline: null, platform_url: 'https://x' },
+    } as unknown as Dossier;
+    expect(incompleteSteps(d)).toEqual(['lots', 'need', 'submission']);
+  });
+});

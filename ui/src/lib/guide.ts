@@ -5,54 +5,10 @@
 import type { Dossier, Finding } from './bindings';
 import type { Parsed } from './french';
 
-export type StepKey =
-  | 'buyer'
-  | 'purchase'
-  | 'procedure'
-  | 'lots'
-  | 'need'
-  | 'variants'
-  | 'criteria'
-  | 'frames'
-  | 'clauses'
-  | 'execution'
-  | 'submission'
-  | 'check'
-  | 'export';
+import { fieldPrefixes, steps, type StepKey } from './sections';
 
-export const steps: { key: StepKey; title: string }[] = [
-  { key: 'buyer', title: 'Acheteur' },
-  { key: 'purchase', title: 'Objet et contexte' },
-  { key: 'procedure', title: 'Procédure' },
-  { key: 'lots', title: 'Lots' },
-  { key: 'need', title: 'Besoin fonctionnel' },
-  { key: 'variants', title: 'Variantes et PSE' },
-  { key: 'criteria', title: 'Critères d’attribution' },
-  { key: 'frames', title: 'Cadres de réponse' },
-  { key: 'clauses', title: 'Clauses sociales et environnementales' },
-  { key: 'execution', title: 'Conditions d’exécution' },
-  { key: 'submission', title: 'Candidature et remise des offres' },
-  { key: 'check', title: 'Vérification' },
-  { key: 'export', title: 'Export' },
-];
-
-// Field path prefixes (as in Finding.field) and their step; the longest
-// matching prefix wins.
-const prefixes: [string, StepKey][] = [
-  ['buyer', 'buyer'],
-  ['reference', 'purchase'],
-  ['purchase', 'purchase'],
-  ['purchase.lots', 'lots'],
-  ['purchase.no_lots_reason', 'lots'],
-  ['needs', 'need'],
-  ['variants', 'variants'],
-  ['pse', 'variants'],
-  ['criteria', 'criteria'],
-  ['questions', 'frames'],
-  ['clauses', 'clauses'],
-  ['execution', 'execution'],
-  ['submission', 'submission'],
-];
+// The steps and which step each field belongs to come from Rust (sections.ts is generated).
+export { steps, type StepKey };
 
 /** Whether `path` is `prefix` or lies under it (`prefix.x`, `prefix[3]`). */
 export function underPath(path: string, prefix: string): boolean {
@@ -64,7 +20,7 @@ export function underPath(path: string, prefix: string): boolean {
 /** The step where the field `path` is edited; « Vérification » when unknown. */
 export function stepOfField(path: string): StepKey {
   let best: [string, StepKey] | undefined;
-  for (const p of prefixes) {
+  for (const p of fieldPrefixes) {
     if (underPath(path, p[0]) && (!best || p[0].length > best[0].length)) best = p;
   }
   return best ? best[1] : 'check';
@@ -123,6 +79,11 @@ function incomplete(key: StepKey, d: Dossier): boolean {
     default:
       return false;
   }
+}
+
+/** The steps where something a person can see is still empty, in order. */
+export function incompleteSteps(d: Dossier): StepKey[] {
+  return steps.map((s) => s.key).filter((k) => incomplete(k, d));
 }
 
 /**

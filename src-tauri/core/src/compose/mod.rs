@@ -2,11 +2,16 @@
 //! (templates/document/dce.md) is Markdown with Jinja; values from the
 //! dossier are escaped so that what the user typed is printed as typed.
 
+mod annex;
 pub mod document;
 mod frames;
-mod labels;
+pub(crate) mod labels;
 mod markdown;
+mod review;
 mod template;
+
+pub use annex::{comments_annex, ANNEX_TITLE};
+pub use review::{review, severity_label, REVIEW_TITLE};
 
 use crate::model::Dossier;
 use document::{Document, Meta};

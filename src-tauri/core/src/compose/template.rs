@@ -10,11 +10,14 @@ use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 
 const DCE: &str = include_str!("../../../../templates/document/dce.md");
 const FRAMES: &str = include_str!("../../../../templates/document/cadre-reponse.md");
+const REVIEW: &str = include_str!("../../../../templates/document/relecture.md");
 
 /// The bundled templates, by the name `render` takes.
 pub enum Template {
     Dce,
     ResponseFrames,
+    /// The review sheet for the adviser (`compose::review`).
+    Review,
 }
 
 /// Renders a template with the dossier as `d` and `extra` as further variables.
@@ -23,6 +26,7 @@ pub fn render(template: Template, dossier: &Dossier, extra: Value) -> Result<Str
     let name = match template {
         Template::Dce => "dce.md",
         Template::ResponseFrames => "cadre-reponse.md",
+        Template::Review => "relecture.md",
     };
     let ctx = minijinja::context! { d => Value::from(minijinja::value::Serde(dossier)), ..extra };
     env.get_template(name)?.render(ctx)
@@ -74,6 +78,7 @@ fn environment() -> Result<Environment<'static>, Error> {
     env.add_filter("thousands", |n: u64| french::group_thousands(n));
     env.add_template("dce.md", DCE)?;
     env.add_template("cadre-reponse.md", FRAMES)?;
+    env.add_template("relecture.md", REVIEW)?;
     Ok(env)
 }
 

@@ -53,6 +53,33 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Adds a comment signed with the name given on this computer
+    /// ([`Store::author_name`]); refuses until a name is given.
+    pub fn add_signed_comment(
+        &mut self,
+        dossier_id: i64,
+        section: &str,
+        field: Option<&str>,
+        text: &str,
+        now: NaiveDateTime,
+    ) -> Result<i64, StoreError> {
+        let author = self.author_name()?.ok_or(StoreError::NoAuthorName)?;
+        self.add_comment(
+            dossier_id,
+            &Comment {
+                section: section.to_string(),
+                field: field
+                    .map(str::trim)
+                    .filter(|f| !f.is_empty())
+                    .map(str::to_string),
+                author,
+                created_at: now,
+                text: text.to_string(),
+                resolved: false,
+            },
+        )
+    }
+
     /// Comments of a dossier, oldest first.
     pub fn comments(&self, dossier_id: i64) -> Result<Vec<StoredComment>, StoreError> {
         let mut stmt = self.conn.prepare(

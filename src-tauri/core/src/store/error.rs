@@ -19,6 +19,24 @@ pub enum StoreError {
     EmptyLabel,
     #[error("La copie de sauvegarde « {} » n'a pas pu être faite : vérifiez la place disponible sur le disque. ({detail})", path.display())]
     Backup { path: PathBuf, detail: String },
+    #[error("Indiquez d'abord votre nom\u{a0}: il apparaît sous chacun de vos commentaires.")]
+    NoAuthorName,
+    #[error(
+        "Le nom est vide\u{a0}: indiquez votre nom, par exemple «\u{a0}Mme Martin (mairie)\u{a0}»."
+    )]
+    EmptyAuthorName,
+    #[error("Cette sauvegarde n'existe pas («\u{a0}{0}\u{a0}»)\u{a0}: choisissez-en une dans la liste des sauvegardes.")]
+    BackupNotFound(String),
+    #[error("La sauvegarde «\u{a0}{name}\u{a0}» n'est pas une base DCE Unique lisible\u{a0}: rien n'a été restauré, vos dossiers actuels sont intacts. ({detail})")]
+    InvalidBackup { name: String, detail: String },
+    #[error("La sauvegarde «\u{a0}{name}\u{a0}» vient d'une version plus récente de DCE Unique (format {found}, cette version lit jusqu'au format {supported})\u{a0}: mettez l'application à jour pour la restaurer. Rien n'a été restauré.")]
+    BackupTooNew {
+        name: String,
+        found: usize,
+        supported: usize,
+    },
+    #[error("La restauration n'a pas pu aller jusqu'au bout\u{a0}: l'état d'avant est conservé dans la sauvegarde «\u{a0}{safety_copy}\u{a0}», que vous pouvez restaurer à son tour. ({detail})")]
+    Restore { safety_copy: String, detail: String },
     #[error("Le dossier n° {id} enregistré dans la base est illisible ; restaurez une version précédente. ({detail})")]
     Corrupt { id: i64, detail: String },
     #[error("La base de données n'a pas pu être mise à jour vers la nouvelle version de l'application. ({0})")]

@@ -112,8 +112,9 @@ pub enum ImportMode {
     Replace,
 }
 
+/// What an import did; the UI reads it after « Ouvrir… ».
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ImportOutcome {
     Imported {
         #[ts(type = "number")]
@@ -211,7 +212,9 @@ impl Store {
                 tx.execute("DELETE FROM revisions WHERE dossier_id = ?1", [existing_id])?;
                 tx.execute("DELETE FROM comments WHERE dossier_id = ?1", [existing_id])?;
                 tx.execute(
-                    "UPDATE dossiers SET json = ?2, updated_at = ?3 WHERE id = ?1",
+                    // A replaced workshop copy becomes a real dossier: the next
+                    // workshop reset must not take the imported work away.
+                    "UPDATE dossiers SET json = ?2, updated_at = ?3, workshop = 0 WHERE id = ?1",
                     params![existing_id, serde_json::to_string(&dossier)?, now],
                 )?;
                 existing_id

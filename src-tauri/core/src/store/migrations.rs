@@ -36,6 +36,9 @@ const MIGRATIONS: &[M<'static>] = &[
     CREATE INDEX comments_by_dossier ON comments(dossier_id);
     CREATE UNIQUE INDEX dossiers_by_uid ON dossiers(uid);",
     ),
+    // v3: workshop copies, made for a training session and deleted together
+    // by « Recommencer l'atelier ».
+    M::up("ALTER TABLE dossiers ADD COLUMN workshop INTEGER NOT NULL DEFAULT 0;"),
 ];
 
 /// The schema version a database reaches once migrated.

@@ -4,16 +4,21 @@ mod backup;
 mod comments;
 mod error;
 mod exchange;
+mod file;
 mod history;
 mod migrations;
 mod paths;
+mod settings;
 
+pub use backup::{BackupInfo, BackupKind, RESTORE_STAMP_FORMAT};
 pub use comments::{Comment, StoredComment};
 pub use error::StoreError;
 pub use exchange::{
     parse_dce, parse_file, to_dce, DceFile, ImportError, ImportMode, ImportOutcome, RevisionRecord,
 };
+pub use file::{exchange_file_name, read_file, OpenError, EXCHANGE_EXTENSION};
 pub use paths::{default_db_path, resolve_db_path};
+pub use settings::AUTHOR_NAME;
 
 use crate::model::Dossier;
 use chrono::NaiveDateTime;
@@ -33,6 +38,8 @@ pub struct DossierSummary {
     pub buyer: String,
     #[ts(type = "string")]
     pub updated_at: NaiveDateTime,
+    /// A workshop copy: deleted by « Recommencer l'atelier ».
+    pub workshop: bool,
 }
 
 /// One saved state of a dossier.
@@ -87,11 +94,31 @@ impl Store {
 
     /// Stores a new dossier and its first revision; returns its id.
     pub fn create(&mut self, dossier: &Dossier, now: NaiveDateTime) -> Result<i64, StoreError> {
+        self.insert_new(dossier, now, false)
+    }
+
+    /// Stores a new workshop copy: a dossier made during a training session,
+    /// deleted with the others by [`Store::reset_workshop`].
+    pub fn create_workshop_copy(
+        &mut self,
+        dossier: &Dossier,
+        now: NaiveDateTime,
+    ) -> Result<i64, StoreError> {
+        self.insert_new(dossier, now, true)
+    }
+
+    fn insert_new(
+        &mut self,
+        dossier: &Dossier,
+        now: NaiveDateTime,
+        workshop: bool,
+    ) -> Result<i64, StoreError> {
         let json = serde_json::to_string(dossier)?;
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO dossiers (uid, json, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-            params![dossier.uid, json, now],
+            "INSERT INTO dossiers (uid, json, created_at, updated_at, workshop)
+             VALUES (?1, ?2, ?3, ?3, ?4)",
+            params![dossier.uid, json, now, workshop],
         )?;
         let id = tx.last_insert_rowid();
         insert_revision(&tx, id, &json, now)?;
@@ -101,17 +128,19 @@ impl Store {
 
     pub fn list(&self) -> Result<Vec<DossierSummary>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, json, updated_at FROM dossiers ORDER BY updated_at DESC, id DESC",
+            "SELECT id, json, updated_at, workshop FROM dossiers
+             ORDER BY updated_at DESC, id DESC",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, NaiveDateTime>(2)?,
+                r.get::<_, bool>(3)?,
             ))
         })?;
         rows.map(|row| {
-            let (id, json, updated_at) = row?;
+            let (id, json, updated_at, workshop) = row?;
             let d = parse_stored(id, &json)?;
             Ok(DossierSummary {
                 id,
@@ -119,6 +148,7 @@ impl Store {
                 object: d.purchase.object,
                 buyer: d.buyer.name,
                 updated_at,
+                workshop,
             })
         })
         .collect()
@@ -196,6 +226,15 @@ impl Store {
             0 => Err(StoreError::NotFound(id)),
             _ => Ok(()),
         }
+    }
+
+    /// « Recommencer l'atelier »: deletes every workshop copy with its
+    /// revisions and comments (foreign keys cascade), and nothing else.
+    /// Returns how many dossiers were deleted.
+    pub fn reset_workshop(&mut self) -> Result<usize, StoreError> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM dossiers WHERE workshop = 1", [])?)
     }
 
     /// Revisions of a dossier, newest first.
