@@ -2,7 +2,7 @@
 //! into the French message the UI shows; the log gets the full error.
 
 use crate::dialogs::{self, Filter};
-use crate::state::AppState;
+use crate::state::{AppState, PendingImport};
 use chrono::Local;
 use dce_core::clauses::{self, LibraryClause};
 use dce_core::compare::{self, SectionDiff};
@@ -197,18 +197,65 @@ pub fn export_review(
 /// as a `.dce` file; returns where, or `None` when the dialog was closed.
 #[tauri::command]
 pub fn save_as_file(state: State<'_, AppState>, id: i64) -> Reply<Option<String>> {
-    let file = state.store().export_file(id).map_err(user_message)?;
+    let dossier = state.store().load(id).map_err(user_message)?;
     let Some(path) = dialogs::save_path(
         state.export_dir.as_deref(),
         "Enregistrer le dossier sous…",
-        &store::exchange_file_name(&file.dossier),
+        &store::exchange_file_name(&dossier),
         DCE_FILTER,
     ) else {
         return Ok(None);
     };
+    // The state that left is named, so that once the file comes back
+    // « Versions » compares against it by default.
+    let file = {
+        let mut store = state.store();
+        store
+            .label_latest_if_unnamed(id, &exchange_label("Enregistré sous", &path))
+            .map_err(user_message)?;
+        store.export_file(id).map_err(user_message)?
+    };
     let text = serde_json::to_string_pretty(&file).map_err(user_message)?;
     export::write_atomic(&path, text.as_bytes()).map_err(user_message)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// « Enregistré sous « RS-01_DCE.dce » »: the label of a revision that left or arrived in a file.
+fn exchange_label(what: &str, path: &std::path::Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    format!("{what} «\u{a0}{name}\u{a0}»")
+}
+
+/// Imports `file` and names the state it brought; the file waits for the
+/// user's choice (and the error is returned) when the import did not happen.
+fn import_and_label(
+    state: &AppState,
+    pending: PendingImport,
+    mode: ImportMode,
+) -> Reply<ImportOutcome> {
+    let mut store = state.store();
+    let outcome = match store.import_file(&pending.file, mode, new_uid, Local::now().naive_local())
+    {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            // Nothing was imported (one transaction): the user may try again.
+            *state.pending_import() = Some(pending);
+            return Err(user_message(e));
+        }
+    };
+    match outcome {
+        ImportOutcome::Imported { id } => {
+            let label = format!("Ouvert depuis «\u{a0}{}\u{a0}»", pending.name);
+            store
+                .label_latest_if_unnamed(id, &label)
+                .map_err(user_message)?;
+        }
+        ImportOutcome::AlreadyExists { .. } => *state.pending_import() = Some(pending),
+    }
+    Ok(outcome)
 }
 
 /// « Ouvrir… »: imports a `.dce` file picked by the user. When a dossier
@@ -222,15 +269,11 @@ pub fn open_file(state: State<'_, AppState>) -> Reply<Option<ImportOutcome>> {
         return Ok(None);
     };
     let file = store::read_file(&path).map_err(user_message)?;
-    let outcome = state
-        .store()
-        .import_file(&file, ImportMode::Ask, new_uid, Local::now().naive_local())
-        .map_err(user_message)?;
-    *state.pending_import() = match outcome {
-        ImportOutcome::AlreadyExists { .. } => Some(file),
-        ImportOutcome::Imported { .. } => None,
-    };
-    Ok(Some(outcome))
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    import_and_label(&state, PendingImport { file, name }, ImportMode::Ask).map(Some)
 }
 
 /// Imports the waiting file: `mode` is `keep_both` (a new dossier beside
@@ -247,25 +290,16 @@ pub fn resolve_import(state: State<'_, AppState>, mode: String) -> Reply<i64> {
             ))
         }
     };
-    let mut pending = state.pending_import();
-    let file = pending.take().ok_or_else(|| {
+    let pending = state.pending_import().take().ok_or_else(|| {
         "Aucun dossier n'attend d'être ouvert\u{a0}: choisissez à nouveau le fichier avec «\u{a0}Ouvrir…\u{a0}».".to_string()
     })?;
-    let imported = state
-        .store()
-        .import_file(&file, mode, new_uid, Local::now().naive_local());
-    match imported {
-        Ok(ImportOutcome::Imported { id }) => Ok(id),
+    match import_and_label(&state, pending, mode)? {
+        ImportOutcome::Imported { id } => Ok(id),
         // Only `ImportMode::Ask` reports an existing dossier: never here.
-        Ok(ImportOutcome::AlreadyExists { .. }) => Err(
+        ImportOutcome::AlreadyExists { .. } => Err(
             "Ce dossier existe déjà\u{a0}: gardez les deux dossiers ou remplacez celui qui existe."
                 .to_string(),
         ),
-        Err(e) => {
-            // Nothing was imported (one transaction): the user may try again.
-            *pending = Some(file);
-            Err(user_message(e))
-        }
     }
 }
 

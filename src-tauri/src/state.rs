@@ -8,6 +8,13 @@ use std::sync::{Mutex, MutexGuard};
 /// The sample a new user finds on first start.
 const FIRST_START_SAMPLE: &str = "restauration-scolaire";
 
+/// A file opened while its dossier already exists, waiting for the user's choice.
+pub struct PendingImport {
+    pub file: DceFile,
+    /// The file's name, for the label of the revision it brings.
+    pub name: String,
+}
+
 pub struct AppState {
     store: Mutex<Store>,
     /// Where the database is: its backups are beside it.
@@ -16,7 +23,7 @@ pub struct AppState {
     pub export_dir: Option<PathBuf>,
     /// A file opened while a dossier with the same identity exists, kept
     /// until the user chooses to keep both or to replace.
-    pending_import: Mutex<Option<DceFile>>,
+    pending_import: Mutex<Option<PendingImport>>,
 }
 
 impl AppState {
@@ -52,7 +59,7 @@ impl AppState {
         self.store.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn pending_import(&self) -> MutexGuard<'_, Option<DceFile>> {
+    pub fn pending_import(&self) -> MutexGuard<'_, Option<PendingImport>> {
         self.pending_import
             .lock()
             .unwrap_or_else(|e| e.into_inner())

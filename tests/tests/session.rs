@@ -310,3 +310,58 @@ async fn a_backup_is_restored_from_the_menu() {
         .contains(SAMPLE_OBJECT));
     app.assert_no_error("after restoring backups").await;
 }
+
+/// The secretary's machine and the adviser's are two databases: the `.dce`
+/// file goes to the adviser, who comments and edits, and comes back; the
+/// secretary replaces her copy and sees exactly what changed.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_machines_pass_a_dossier_back_and_forth() {
+    let secretary = Harness::new();
+    let adviser = Harness::new();
+    let reviewed_object = "Repas livrés en liaison froide, relus par le Département";
+
+    let app = secretary.open_sample().await;
+    app.click("save-as").await;
+    app.wait_text("session-info", "the written path", |t| t.contains(".dce"))
+        .await;
+    let sent = files_with_extension(&secretary.export_dir, "dce").remove(0);
+    let name = sent.file_name().unwrap().to_owned();
+    app.quit().await;
+
+    std::fs::copy(&sent, adviser.export_dir.join(&name)).unwrap();
+    let app = adviser.session().await;
+    app.click("open-file").await;
+    app.wait_for("editor").await;
+    add_comment(&app, COMMENT).await;
+    app.click("comments-close").await;
+    app.click("step-purchase").await;
+    app.type_into("field-purchase.object", reviewed_object).await;
+    app.wait_saved().await;
+    app.click("save-as").await;
+    app.wait_for("session-info").await;
+    app.quit().await;
+
+    // Named after the new object: the file that came back is the other one.
+    let back = files_with_extension(&adviser.export_dir, "dce")
+        .into_iter()
+        .find(|f| f.file_name().unwrap() != name)
+        .expect("the adviser's file");
+    std::fs::copy(&back, secretary.export_dir.join(back.file_name().unwrap())).unwrap();
+    let app = secretary.session().await;
+    app.click("open-file").await;
+    app.click("import-replace").await;
+    app.wait_for("editor").await;
+    app.wait_text_eq("comments-count", "1").await;
+    app.click("step-purchase").await;
+    assert_eq!(app.value("field-purchase.object").await, reviewed_object);
+
+    // By default « Versions » compares the state she sent with the one that came back.
+    app.click("versions-open").await;
+    app.click("compare").await;
+    let sections = app.wait_for_all("compare-section", 1).await;
+    assert_eq!(sections.len(), 1, "only the adviser's change");
+    let after = app.text("compare-after").await;
+    assert!(after.contains("relus par le Département"), "the adviser's words: {after:?}");
+    app.screenshot("two-machines-compare").await;
+    app.assert_no_error("after the round trip").await;
+}

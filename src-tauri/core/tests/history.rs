@@ -182,6 +182,113 @@ fn an_existing_dossier_is_never_overwritten_silently() {
 }
 
 #[test]
+fn a_file_coming_back_merges_with_the_local_history() {
+    // The secretary sends the dossier, goes on editing; the adviser comments,
+    // resolves one comment and edits; the file comes back and replaces.
+    let mut secretary = Store::open_in_memory().unwrap();
+    let id = reviewed(&mut secretary);
+    secretary
+        .label_latest_if_unnamed(id, "Enregistré sous « RS-01.dce »")
+        .unwrap();
+    let sent = secretary.export_file(id).unwrap();
+    let mut local = secretary.load(id).unwrap();
+    local.purchase.duration_months = 24;
+    secretary.save(id, &local, at("2026-11-23 09:00")).unwrap();
+
+    let mut adviser = Store::open_in_memory().unwrap();
+    let ImportOutcome::Imported { id: a } = adviser
+        .import_file(
+            &sent,
+            ImportMode::Ask,
+            || unreachable!(),
+            at("2026-11-23 10:00"),
+        )
+        .unwrap()
+    else {
+        panic!()
+    };
+    let open = adviser.comments(a).unwrap()[0].id;
+    adviser.set_comment_resolved(open, true).unwrap();
+    adviser
+        .add_comment(a, &comment("Critère environnemental à préciser.", false))
+        .unwrap();
+    let mut reviewed_state = adviser.load(a).unwrap();
+    reviewed_state.purchase.object = "Repas livrés, relus".into();
+    adviser
+        .save(a, &reviewed_state, at("2026-11-23 11:00"))
+        .unwrap();
+    let back = adviser.export_file(a).unwrap();
+
+    let outcome = secretary
+        .import_file(
+            &back,
+            ImportMode::Replace,
+            || unreachable!(),
+            at("2026-11-23 12:00"),
+        )
+        .unwrap();
+    assert_eq!(outcome, ImportOutcome::Imported { id });
+    assert_eq!(
+        secretary.load(id).unwrap(),
+        reviewed_state,
+        "the file's state is current"
+    );
+
+    let history = secretary.history(id).unwrap();
+    assert_eq!(
+        history.last().unwrap().1,
+        reviewed_state,
+        "the current state is the newest revision"
+    );
+    assert!(
+        history
+            .iter()
+            .any(|(_, d)| d.purchase.duration_months == 24),
+        "the edit made after sending is still in the history"
+    );
+    assert_eq!(
+        history.len(),
+        3 + 1 + 1,
+        "three sent, one local, one from the adviser: none twice"
+    );
+    assert_eq!(
+        history
+            .iter()
+            .filter(|(r, _)| r.label.as_deref() == Some("Enregistré sous « RS-01.dce »"))
+            .count(),
+        1
+    );
+
+    let comments = secretary.comments(id).unwrap();
+    assert_eq!(comments.len(), 3, "no comment twice: {comments:?}");
+    assert!(comments
+        .iter()
+        .all(|c| c.comment.resolved || c.comment.text.contains("environnemental")));
+}
+
+#[test]
+fn only_an_unnamed_latest_revision_gets_the_exchange_label() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = reviewed(&mut store);
+    store
+        .label_latest_if_unnamed(id, "Enregistré sous « a.dce »")
+        .unwrap();
+    store
+        .label_latest_if_unnamed(id, "Enregistré sous « b.dce »")
+        .unwrap();
+    let labels: Vec<_> = store
+        .revisions(id)
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| r.label)
+        .collect();
+    assert_eq!(
+        labels,
+        ["Enregistré sous « a.dce »", "Avant séance du 3 mars"]
+    );
+}
+
+#[test]
 fn a_bare_dossier_is_accepted_as_an_exchange_file() {
     let d = common::catering();
     let file = parse_file(&dce_core::store::to_dce(&d)).unwrap();

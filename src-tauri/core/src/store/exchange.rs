@@ -3,7 +3,7 @@
 use super::{Comment, Store};
 use crate::model::{Dossier, SCHEMA_VERSION};
 use chrono::NaiveDateTime;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -209,8 +209,9 @@ impl Store {
                 });
             }
             (Some(existing_id), ImportMode::Replace) => {
-                tx.execute("DELETE FROM revisions WHERE dossier_id = ?1", [existing_id])?;
-                tx.execute("DELETE FROM comments WHERE dossier_id = ?1", [existing_id])?;
+                // The file's state becomes the current one; the local history
+                // and comments stay beside the file's (merged below), so work
+                // done here after sending the file is never lost.
                 tx.execute(
                     // A replaced workshop copy becomes a real dossier: the next
                     // workshop reset must not take the imported work away.
@@ -227,30 +228,54 @@ impl Store {
                 tx.last_insert_rowid()
             }
         };
+        // Revisions and comments the database already has (a file sent
+        // earlier and now coming back) are not added twice.
         for r in &file.revisions {
             let mut state = r.dossier.clone();
             state.uid = dossier.uid.clone();
             tx.execute(
-                "INSERT INTO revisions (dossier_id, json, saved_at, label) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO revisions (dossier_id, json, saved_at, label)
+                 SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM revisions
+                   WHERE dossier_id = ?1 AND json = ?2 AND saved_at = ?3)",
                 params![id, serde_json::to_string(&state)?, r.saved_at, r.label],
             )?;
         }
         // The current state is always the newest revision, even for a bare dossier.
-        let last_is_current = file
-            .revisions
-            .last()
-            .is_some_and(|r| r.dossier == file.dossier);
-        if !last_is_current {
+        let current = serde_json::to_string(&dossier)?;
+        let newest: Option<String> = tx
+            .query_row(
+                "SELECT json FROM revisions WHERE dossier_id = ?1 ORDER BY id DESC LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if newest.as_deref() != Some(current.as_str()) {
             tx.execute(
                 "INSERT INTO revisions (dossier_id, json, saved_at) VALUES (?1, ?2, ?3)",
-                params![id, serde_json::to_string(&dossier)?, now],
+                params![id, current, now],
             )?;
         }
         for c in &file.comments {
-            tx.execute(
-                "INSERT INTO comments (dossier_id, section, field, author, created_at, text, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, c.section, c.field, c.author, c.created_at, c.text, c.resolved],
+            // A comment already here takes the file's resolved state.
+            let updated = tx.execute(
+                "UPDATE comments SET resolved = ?7 WHERE dossier_id = ?1 AND section = ?2
+                   AND field IS ?3 AND author = ?4 AND created_at = ?5 AND text = ?6",
+                params![
+                    id,
+                    c.section,
+                    c.field,
+                    c.author,
+                    c.created_at,
+                    c.text,
+                    c.resolved
+                ],
             )?;
+            if updated == 0 {
+                tx.execute(
+                    "INSERT INTO comments (dossier_id, section, field, author, created_at, text, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![id, c.section, c.field, c.author, c.created_at, c.text, c.resolved],
+                )?;
+            }
         }
         tx.commit()?;
         Ok(ImportOutcome::Imported { id })

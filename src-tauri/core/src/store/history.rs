@@ -28,6 +28,22 @@ impl Store {
         Ok(rev)
     }
 
+    /// Names the latest revision unless it already has a name: marks the
+    /// state that left or arrived in an exchange file without overwriting a
+    /// checkpoint the user chose.
+    pub fn label_latest_if_unnamed(
+        &mut self,
+        dossier_id: i64,
+        label: &str,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE revisions SET label = ?2
+             WHERE id = (SELECT MAX(id) FROM revisions WHERE dossier_id = ?1) AND label IS NULL",
+            params![dossier_id, label],
+        )?;
+        Ok(())
+    }
+
     /// The dossier as it was at a revision.
     pub fn load_revision(&self, revision_id: i64) -> Result<Dossier, StoreError> {
         let (dossier_id, json): (i64, String) = self
