@@ -335,7 +335,8 @@ async fn two_machines_pass_a_dossier_back_and_forth() {
     add_comment(&app, COMMENT).await;
     app.click("comments-close").await;
     app.click("step-purchase").await;
-    app.type_into("field-purchase.object", reviewed_object).await;
+    app.type_into("field-purchase.object", reviewed_object)
+        .await;
     app.wait_saved().await;
     app.click("save-as").await;
     app.wait_for("session-info").await;
@@ -361,7 +362,10 @@ async fn two_machines_pass_a_dossier_back_and_forth() {
     let sections = app.wait_for_all("compare-section", 1).await;
     assert_eq!(sections.len(), 1, "only the adviser's change");
     let after = app.text("compare-after").await;
-    assert!(after.contains("relus par le Département"), "the adviser's words: {after:?}");
+    assert!(
+        after.contains("relus par le Département"),
+        "the adviser's words: {after:?}"
+    );
     app.screenshot("two-machines-compare").await;
     app.assert_no_error("after the round trip").await;
 }

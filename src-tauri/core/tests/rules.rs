@@ -297,7 +297,8 @@ fn local_preference_is_blocking_and_proximity_a_warning() {
         .expect("local preference found");
     assert_eq!(
         (local.severity, local.field.as_str()),
-        (Severity::Blocking, "criteria[1]")
+        (Severity::Blocking, "criteria[1].title"),
+        "the finding points at the box holding the word"
     );
     let mut d = common::catering();
     d.criteria[1].method = "Proximité du dépôt".into();
@@ -312,6 +313,39 @@ fn a_need_naming_a_brand_is_flagged() {
     let mut d = common::catering();
     d.needs[0].level = "Four Rational® série 5".into();
     assert_eq!(has(&d, "2026-11-30", "need.brand"), Some(Severity::Warning));
+    let f = check(&d, common::date("2026-11-30"));
+    let brand = f.iter().find(|f| f.code == "need.brand").unwrap();
+    assert_eq!(
+        brand.field, "needs[0].level",
+        "the finding points at the level box"
+    );
+}
+
+#[test]
+fn findings_point_at_the_box_to_fix() {
+    let mut d = common::catering();
+    d.criteria[0].weight_percent += 5;
+    d.criteria[1].method.clear();
+    d.needs[1].function.clear();
+    d.questions[0].criterion_id = "inconnu".into();
+    let f = check(&d, common::date("2026-11-30"));
+    let field = |code: &str| f.iter().find(|f| f.code == code).map(|f| f.field.clone());
+    assert_eq!(
+        field("criteria.weights_total").as_deref(),
+        Some("criteria[0].weight_percent")
+    );
+    assert_eq!(
+        field("criteria.method").as_deref(),
+        Some("criteria[1].method")
+    );
+    assert_eq!(
+        field("need.incomplete").as_deref(),
+        Some("needs[1].function")
+    );
+    assert_eq!(
+        field("questions.criterion").as_deref(),
+        Some("questions[0].criterion_id")
+    );
 }
 
 #[test]

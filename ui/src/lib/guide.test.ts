@@ -14,6 +14,14 @@ import {
 } from './guide';
 import type { Dossier, Finding } from './bindings';
 
+describe('fieldTestId', () => {
+  it('maps the model path to the input that edits it', () => {
+    expect(fieldTestId('criteria[2].weight_percent')).toBe('criteria[2].weight');
+    expect(fieldTestId('purchase.estimated_amount_cents')).toBe('purchase.estimated_amount');
+    expect(fieldTestId('needs[0].level')).toBe('needs[0].level');
+  });
+});
+
 describe('stepOfField', () => {
   it('maps finding fields to their step', () => {
     expect(stepOfField('buyer.siret')).toBe('buyer');

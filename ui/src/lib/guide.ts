@@ -32,7 +32,8 @@ export function fieldTestId(path: string): string {
     'purchase.estimated_amount_cents': 'purchase.estimated_amount',
     'submission.minimum_turnover_cents': 'submission.minimum_turnover',
   };
-  return aliases[path] ?? path;
+  // The weight box of criterion i is `criteria[i].weight` (it takes a percentage as typed).
+  return aliases[path] ?? path.replace(/^(criteria\[\d+\])\.weight_percent$/, '$1.weight');
 }
 
 export type StepStatus = 'complete' | 'incomplete' | 'problems' | 'neutral';

@@ -26,7 +26,7 @@ pub fn check(cx: &mut Ctx) {
     }
     let total: u32 = d.criteria.iter().map(|c| c.weight_percent).sum();
     if total != 100 {
-        cx.push(Blocking, "criteria.weights_total", "criteria", "R2152-12",
+        cx.push(Blocking, "criteria.weights_total", "criteria[0].weight_percent", "R2152-12",
             format!("Les pondérations des critères font {total} % au total : ajustez-les pour qu'elles fassent exactement 100 %."));
     }
     // Whether the climate-law criterion binds a purchase under the « dispense » is unsettled (LEGAL.md ⚠).
@@ -51,23 +51,31 @@ pub fn check(cx: &mut Ctx) {
             "Ajoutez au moins un critère portant sur les caractéristiques environnementales de l'offre (obligatoire pour les consultations lancées depuis le 21 août 2026).");
     }
     for (i, c) in d.criteria.iter().enumerate() {
-        let field = format!("criteria[{i}]");
+        // The finding points at the box that holds the word: title, else method.
+        let field_of = |word: &str| {
+            let part = if mentions(&c.title, &[word]).is_some() {
+                "title"
+            } else {
+                "method"
+            };
+            format!("criteria[{i}].{part}")
+        };
         let text = format!("{} {}", c.title, c.method);
         if let Some(word) = mentions(&text, LOCAL_PREFERENCE) {
-            cx.push(Blocking, "criteria.local_preference", &field, "L2152-7",
+            cx.push(Blocking, "criteria.local_preference", &field_of(&word), "L2152-7",
                 format!("Le critère « {} » favorise les entreprises selon leur implantation (« {word} ») : la préférence locale est interdite. Jugez plutôt un résultat lié à l'objet : délai d'intervention, émissions du transport, fraîcheur des produits.", c.title.trim()));
         } else if let Some(word) = mentions(&text, PROXIMITY) {
-            cx.push(Warning, "criteria.proximity", &field, "L2152-7",
+            cx.push(Warning, "criteria.proximity", &field_of(&word), "L2152-7",
                 format!("Le critère « {} » parle de « {word} » : la proximité ne peut être jugée qu'à travers un résultat lié à l'objet (délai d'intervention, émissions du transport, fraîcheur), jamais l'implantation de l'entreprise.", c.title.trim()));
         }
         if c.method.trim().is_empty() {
-            cx.push(Blocking, "criteria.method", &field, "R2152-11",
+            cx.push(Blocking, "criteria.method", &format!("criteria[{i}].method"), "R2152-11",
                 format!("Expliquez comment le critère « {} » est noté (par exemple pour le prix : note = points × prix le plus bas ÷ prix de l'offre).", c.title.trim()));
         }
         if !c.subcriteria.is_empty() {
             let points: u32 = c.subcriteria.iter().map(|s| s.points).sum();
             if points != c.weight_percent {
-                cx.push(Warning, "criteria.subcriteria_total", &field, "R2152-12",
+                cx.push(Warning, "criteria.subcriteria_total", &format!("criteria[{i}].subcriteria[0].points"), "R2152-12",
                     format!("Les sous-critères de « {} » totalisent {points} points pour une pondération de {} : faites-les correspondre pour que la notation soit lisible.", c.title.trim(), c.weight_percent));
             }
         }
@@ -81,7 +89,7 @@ pub fn check(cx: &mut Ctx) {
         .collect();
     for (i, q) in d.questions.iter().enumerate() {
         if !known.contains(&q.criterion_id.as_str()) {
-            cx.push(Warning, "questions.criterion", &format!("questions[{i}]"), "R2152-11",
+            cx.push(Warning, "questions.criterion", &format!("questions[{i}].criterion_id"), "R2152-11",
                 format!("La question « {} » n'est rattachée à aucun critère existant : rattachez-la au critère ou sous-critère sous lequel elle est notée.", q.prompt.trim()));
         }
     }

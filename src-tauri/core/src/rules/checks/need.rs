@@ -54,16 +54,30 @@ pub fn check(cx: &mut Ctx) {
             "Décrivez le besoin en fonctions (ce que la commune attend, sans nommer de solution) : les entreprises peuvent alors proposer la solution qui convient le mieux.");
     }
     for (i, n) in d.needs.iter().enumerate() {
-        let text = format!("{} {} {}", n.function, n.appraisal_criterion, n.level);
-        if let Some(word) = mentions(&text, BRANDS) {
-            cx.push(Warning, "need.brand", &format!("needs[{i}]"), "R2111-7",
+        let parts = [
+            ("function", &n.function),
+            ("appraisal_criterion", &n.appraisal_criterion),
+            ("level", &n.level),
+        ];
+        if let Some((part, word)) = parts
+            .iter()
+            .find_map(|(part, text)| mentions(text, BRANDS).map(|w| (part, w)))
+        {
+            cx.push(Warning, "need.brand", &format!("needs[{i}].{part}"), "R2111-7",
                 format!("La fonction « {} » semble désigner un produit (« {} ») : décrivez le résultat attendu plutôt qu'une marque ou un modèle, interdits sauf exception justifiée.", n.function.trim(), word.trim()));
         }
         if n.function.trim().is_empty() || n.level.trim().is_empty() {
             cx.push(
                 Warning,
                 "need.incomplete",
-                &format!("needs[{i}]"),
+                &format!(
+                    "needs[{i}].{}",
+                    if n.function.trim().is_empty() {
+                        "function"
+                    } else {
+                        "level"
+                    }
+                ),
                 "R2111-10",
                 format!(
                     "La fonction n° {} est incomplète : indiquez la fonction et le niveau attendu.",
