@@ -24,7 +24,8 @@ fn row_height(cells: &[Vec<Line>]) -> f32 {
     cells.iter().map(|c| c.len()).max().unwrap_or(0).max(1) as f32 * lh() + 2.0 * CELL_PAD_Y
 }
 
-fn grid(e: &Engine, t: &Table) -> Grid {
+/// Columns, header and the first `max_rows` body rows, wrapped.
+fn grid(e: &Engine, t: &Table, max_rows: usize) -> Grid {
     let ncols = t
         .header
         .len()
@@ -57,6 +58,7 @@ fn grid(e: &Engine, t: &Table) -> Grid {
     let rows = t
         .rows
         .iter()
+        .take(max_rows)
         .map(|r| {
             (0..ncols)
                 .map(|i| match r.get(i) {
@@ -74,8 +76,15 @@ fn grid(e: &Engine, t: &Table) -> Grid {
     }
 }
 
+/// Room the header and the start of the first row need. Only those are
+/// wrapped: wrapping a whole long table here (once for the heading's
+/// keep-with-next, once more before drawing) tripled the layout work of
+/// the big tables that make up most of a long dossier.
 pub fn min_start(e: &Engine, t: &Table) -> f32 {
-    let g = grid(e, t);
+    min_start_of(&grid(e, t, 1))
+}
+
+fn min_start_of(g: &Grid) -> f32 {
     let head = g.header.as_deref().map(row_height).unwrap_or(0.0);
     let first = g.rows.first().map(|r| row_height(r)).unwrap_or(0.0);
     head + first.min(2.0 * lh() + 2.0 * CELL_PAD_Y)
@@ -120,12 +129,12 @@ fn header(e: &mut Engine, g: &Grid) {
 }
 
 pub fn draw(e: &mut Engine, t: &Table) {
-    let g = grid(e, t);
+    let g = grid(e, t, usize::MAX);
     if g.header.is_none() && g.rows.is_empty() {
         return;
     }
     e.space(4.0);
-    e.ensure(min_start(e, t));
+    e.ensure(min_start_of(&g));
     header(e, &g);
     let head_h = g.header.as_deref().map(row_height).unwrap_or(0.0);
     let lh = lh();
