@@ -18,6 +18,7 @@ mod layout;
 mod outline;
 mod paint;
 mod style;
+mod subset;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -48,7 +49,12 @@ pub fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>, RenderErro
 
     let mut out = lopdf::Document::with_version("1.7");
     let used = laid.pages.iter().fold(0, |acc, p| acc | p.faces);
-    let font_dict = embed::fonts(&mut out, metrics, used);
+    let fallback: Vec<(u16, char)> = laid
+        .pages
+        .iter()
+        .flat_map(|p| p.fallback.iter().copied())
+        .collect();
+    let font_dict = embed::fonts(&mut out, metrics, used, &fallback);
     // One resource dictionary shared by every page.
     let resources = out.add_object(dictionary! { "Font" => font_dict });
     let pages_id = out.new_object_id();

@@ -6,7 +6,7 @@
 //! not depend on the document, so they are built and compressed once per
 //! process and only copied into each PDF.
 
-use super::fonts::{self, Metrics, FACES};
+use super::fonts::{self, Metrics, FALLBACK};
 use super::paint::font_resource;
 use lopdf::{dictionary, Dictionary, Document, Object, Stream};
 use std::sync::OnceLock;
@@ -131,7 +131,7 @@ pub fn descriptor(face: &Face<'_>) -> Dictionary {
 fn bundled(m: &'static Metrics) -> &'static [Embedded] {
     static CACHE: OnceLock<Vec<Embedded>> = OnceLock::new();
     CACHE.get_or_init(|| {
-        (0..FACES)
+        (0..FALLBACK)
             .map(|i| {
                 let face = m.face(i);
                 let bytes = fonts::face_bytes(i);
@@ -201,9 +201,34 @@ pub fn add(doc: &mut Document, e: &Embedded) -> Object {
     Object::Reference(font)
 }
 
-/// The /Font resource dictionary: the bundled faces the pages use
-/// (`used` is a bit mask by face index).
-pub fn fonts(doc: &mut Document, m: &'static Metrics, used: u32) -> Dictionary {
+/// The fallback face cut down to the glyphs this document draws with it
+/// (`glyphs`: glyph id and the character it stands for).
+fn fallback(m: &'static Metrics, glyphs: &[(u16, char)]) -> Embedded {
+    let face = m.face(FALLBACK);
+    let bytes = fonts::face_bytes(FALLBACK);
+    let mut pairs = glyphs.to_vec();
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|&mut (gid, _)| gid);
+    let gids: Vec<u16> = pairs.iter().map(|&(gid, _)| gid).collect();
+    let program = super::subset::subset(bytes, &gids).unwrap_or_else(|| bytes.to_vec());
+    let seed: Vec<u8> = gids.iter().flat_map(|g| g.to_be_bytes()).collect();
+    Embedded {
+        base_font: format!("{}+{}", subset_tag(&seed), fonts::face_name(FALLBACK)),
+        widths: widths(face, &gids),
+        descriptor: descriptor(face),
+        program: (deflate(&program), program.len()),
+        to_unicode: deflate(&to_unicode(&pairs)),
+    }
+}
+
+/// The /Font resource dictionary: the faces the pages use (`used` is a
+/// bit mask by face index; `fallback_glyphs` what the fallback face draws).
+pub fn fonts(
+    doc: &mut Document,
+    m: &'static Metrics,
+    used: u32,
+    fallback_glyphs: &[(u16, char)],
+) -> Dictionary {
     let mut d = Dictionary::new();
     for (i, e) in bundled(m).iter().enumerate() {
         if used & (1 << i) == 0 {
@@ -211,6 +236,10 @@ pub fn fonts(doc: &mut Document, m: &'static Metrics, used: u32) -> Dictionary {
         }
         let r = add(doc, e);
         d.set(font_resource(i as u8).to_vec(), r);
+    }
+    if used & (1 << FALLBACK) != 0 && !fallback_glyphs.is_empty() {
+        let r = add(doc, &fallback(m, fallback_glyphs));
+        d.set(font_resource(FALLBACK as u8).to_vec(), r);
     }
     d
 }

@@ -1,6 +1,12 @@
-//! The four bundled Noto Sans faces: bytes for embedding, metrics for
-//! measuring, glyph ids for drawing. Measuring uses the very same files that
-//! get embedded, so computed line widths match what the reader draws.
+//! The four bundled Noto Sans faces and a fallback face for the symbols
+//! they lack: bytes for embedding, metrics for measuring, glyph ids for
+//! drawing. Measuring uses the very same files that get embedded, so
+//! computed line widths match what the reader draws.
+//!
+//! The Noto subset covers French text; mathematical signs (≤ ≥ ≈ −),
+//! arrows, Greek letters, Latin Extended-A names (Łódź, Dvořák) and a few
+//! symbols come from a DejaVu Sans subset, character by character, in
+//! every style (DejaVu's regular face: a bold ≤ is rare enough).
 
 use std::sync::OnceLock;
 use ttf_parser::{Face, GlyphId};
@@ -9,6 +15,7 @@ static REGULAR: &[u8] = include_bytes!("../../../../../assets/fonts/NotoSans-Reg
 static BOLD: &[u8] = include_bytes!("../../../../../assets/fonts/NotoSans-Bold.ttf");
 static ITALIC: &[u8] = include_bytes!("../../../../../assets/fonts/NotoSans-Italic.ttf");
 static BOLD_ITALIC: &[u8] = include_bytes!("../../../../../assets/fonts/NotoSans-BoldItalic.ttf");
+static SYMBOLS: &[u8] = include_bytes!("../../../../../assets/fonts/DejaVuSans-Symbols.ttf");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Style {
@@ -58,8 +65,10 @@ impl Style {
     }
 }
 
-/// Number of embedded faces; a face index below 4 is a `Style` index.
-pub const FACES: usize = 4;
+/// Number of faces; a face index below 4 is a `Style` index.
+pub const FACES: usize = 5;
+/// Face index of the fallback face.
+pub const FALLBACK: usize = 4;
 
 /// How one character is drawn: which face, which glyph, how wide (em).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -70,8 +79,9 @@ pub struct Glyph {
 }
 
 /// Characters below this code point have their glyph precomputed: all of
-/// Latin-1, the French ligatures and the punctuation the documents use.
-const TABLE_END: usize = 0x2200;
+/// Latin-1, the French ligatures, the punctuation the documents use and
+/// the mathematical operators.
+const TABLE_END: usize = 0x2300;
 
 /// Glyph ids and advance widths of the faces.
 pub struct Metrics {
@@ -93,9 +103,10 @@ impl Metrics {
                         Face::parse(face_bytes(i), 0).map_err(|e| format!("font face {i}: {e}"))
                     })
                     .collect::<Result<Vec<_>, _>>()?;
+                let fallback = fallback_table(&faces[FALLBACK]);
                 let table = Style::ALL
                     .iter()
-                    .map(|&s| build_table(&faces, s))
+                    .map(|&s| build_table(&faces, &fallback, s))
                     .collect();
                 Ok(Metrics { faces, table })
             })
@@ -107,8 +118,9 @@ impl Metrics {
         &self.faces[index]
     }
 
-    /// The glyph that draws `c` in `style`. A character the subset lacks
-    /// is drawn (and so measured) as .notdef.
+    /// The glyph that draws `c` in `style`: from the style's face, else
+    /// from the fallback face; a character both lack is drawn (and so
+    /// measured) as the style's .notdef.
     pub fn glyph(&self, style: Style, c: char) -> Glyph {
         match self.table[style.index()].get(c as usize) {
             Some(&g) => g,
@@ -131,14 +143,20 @@ impl Metrics {
     }
 }
 
-/// Bytes of an embedded face, by face index.
+/// Bytes of a face, by face index.
 pub fn face_bytes(index: usize) -> &'static [u8] {
-    Style::ALL[index].bytes()
+    match Style::ALL.get(index) {
+        Some(s) => s.bytes(),
+        None => SYMBOLS,
+    }
 }
 
-/// PostScript name of an embedded face, by face index.
+/// PostScript name of a face, by face index.
 pub fn face_name(index: usize) -> &'static str {
-    Style::ALL[index].postscript_name()
+    match Style::ALL.get(index) {
+        Some(s) => s.postscript_name(),
+        None => "DejaVuSans",
+    }
 }
 
 fn advance_of(face: &Face<'_>, gid: GlyphId) -> f32 {
@@ -147,11 +165,17 @@ fn advance_of(face: &Face<'_>, gid: GlyphId) -> f32 {
 
 fn lookup(faces: &[Face<'static>], style: Style, c: char) -> Glyph {
     let main = &faces[style.index()];
-    let gid = main.glyph_index(c).unwrap_or(GlyphId(0));
+    let (face, gid) = match main.glyph_index(c) {
+        Some(g) => (style.index(), g),
+        None => match faces[FALLBACK].glyph_index(c) {
+            Some(g) => (FALLBACK, g),
+            None => (style.index(), GlyphId(0)),
+        },
+    };
     Glyph {
-        face: style.index() as u8,
+        face: face as u8,
         gid: gid.0,
-        advance: advance_of(main, gid),
+        advance: advance_of(&faces[face], gid),
     }
 }
 
@@ -178,14 +202,14 @@ pub fn mapped(face: &Face<'_>) -> Vec<(u32, u16)> {
 /// The table of one style, filled from the cmap's own entries rather than
 /// by looking every code point up (a few hundred entries instead of ~9000
 /// lookups: the first export of a session pays for this).
-fn build_table(faces: &[Face<'static>], style: Style) -> Vec<Glyph> {
+fn build_table(faces: &[Face<'static>], fallback: &[Option<Glyph>], style: Style) -> Vec<Glyph> {
     let main = &faces[style.index()];
     let notdef = Glyph {
         face: style.index() as u8,
         gid: 0,
         advance: advance_of(main, GlyphId(0)),
     };
-    let mut table = vec![notdef; TABLE_END];
+    let mut table: Vec<Glyph> = fallback.iter().map(|g| g.unwrap_or(notdef)).collect();
     for (cp, gid) in mapped(main) {
         if let Some(slot) = table.get_mut(cp as usize) {
             *slot = Glyph {
@@ -193,6 +217,21 @@ fn build_table(faces: &[Face<'static>], style: Style) -> Vec<Glyph> {
                 gid,
                 advance: advance_of(main, GlyphId(gid)),
             };
+        }
+    }
+    table
+}
+
+/// The fallback face's glyphs below `TABLE_END`, shared by the styles.
+fn fallback_table(face: &Face<'static>) -> Vec<Option<Glyph>> {
+    let mut table = vec![None; TABLE_END];
+    for (cp, gid) in mapped(face) {
+        if let Some(slot) = table.get_mut(cp as usize) {
+            *slot = Some(Glyph {
+                face: FALLBACK as u8,
+                gid,
+                advance: advance_of(face, GlyphId(gid)),
+            });
         }
     }
     table

@@ -8,7 +8,7 @@
 //! than half of the export time, and their memory grew with the page
 //! count faster than the caches did.
 
-use super::fonts::{Metrics, Style};
+use super::fonts::{Metrics, Style, FALLBACK};
 use super::style::{Rgb, PAGE_H};
 use super::text::Line;
 
@@ -58,6 +58,9 @@ pub struct Canvas {
     pub links: Vec<Link>,
     /// Faces this page draws with, as a bit mask by face index.
     pub faces: u32,
+    /// Glyphs drawn from the fallback face, with the character each one
+    /// stands for: the fallback font is subsetted to them.
+    pub fallback: Vec<(u16, char)>,
     state: State,
 }
 
@@ -114,6 +117,20 @@ pub fn font_resource(face: u8) -> [u8; 2] {
 impl Canvas {
     pub fn is_empty(&self) -> bool {
         self.content.is_empty() && self.links.is_empty()
+    }
+
+    /// Puts `under`'s drawing before this page's (so it lies behind), with
+    /// the fonts it uses. `under` must leave the graphics state as it found
+    /// it (see `diagonal_text`).
+    pub fn put_under(&mut self, under: Canvas) {
+        self.content.splice(0..0, under.content);
+        self.faces |= under.faces;
+        for g in under.fallback {
+            if !self.fallback.contains(&g) {
+                self.fallback.push(g);
+            }
+        }
+        self.links.extend(under.links);
     }
 
     fn nums(&mut self, vs: &[f32]) {
@@ -236,6 +253,9 @@ impl Canvas {
                         if !hex {
                             self.content.push(b'<');
                             hex = true;
+                        }
+                        if g.face as usize == FALLBACK && !self.fallback.contains(&(g.gid, c)) {
+                            self.fallback.push((g.gid, c));
                         }
                         let b = g.gid.to_be_bytes();
                         self.content.extend_from_slice(&[

@@ -701,3 +701,109 @@ fn the_contents_shortcut_gives_the_pages_of_two_full_passes() {
         assert_eq!(a.links, b.links, "page {}", i + 1);
     }
 }
+
+/// Runs a poppler or qpdf tool on a PDF; None when the tool is missing.
+fn tool(name: &str, pdf: &[u8], args: &[&str]) -> Option<(bool, String)> {
+    std::process::Command::new(name).arg("--version").output().ok()?;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let mut cmd = std::process::Command::new(name);
+    cmd.args(args).arg(&path);
+    if name == "pdftotext" {
+        cmd.arg("-");
+    }
+    let out = cmd.output().unwrap();
+    Some((
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    ))
+}
+
+#[test]
+fn symbols_the_main_font_lacks_come_from_the_subsetted_fallback() {
+    let doc = doc_with(vec![
+        h(1, "1", "Seuils ≤ et ≥"),
+        p("Taux de réclamations ≤ 5 % par mois."),
+        p("Température à cœur ≥ 63 °C, soit ≈ 80 repas à −8 °C en chambre froide."),
+        Block::Paragraph(Paragraph {
+            runs: vec![
+                Run::plain("Délai "),
+                Run {
+                    text: "≤ 3 jours".into(),
+                    bold: true,
+                    italic: false,
+                },
+                Run::plain(" pour l'entreprise Łódź Dvořák."),
+            ],
+            style: ParagraphStyle::Body,
+        }),
+    ]);
+    let bytes = render(&doc, RenderOptions::default()).unwrap();
+    let pdf = parse(&bytes);
+    let text = all_text(&pdf);
+    for s in [
+        "≤ 5 %",
+        "≥ 63 °C",
+        "≈ 80 repas",
+        "−8 °C",
+        "≤ 3 jours",
+        "Łódź Dvořák",
+    ] {
+        assert!(text.contains(s), "{s:?} not drawn: {text}");
+    }
+
+    // One fallback font, subsetted to the glyphs drawn with it.
+    let fallback: Vec<&lopdf::Dictionary> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor".as_slice())
+                && d.get(b"FontName")
+                    .and_then(Object::as_name)
+                    .is_ok_and(|n| n.ends_with(b"+DejaVuSans"))
+        })
+        .collect();
+    assert_eq!(fallback.len(), 1);
+    let program = fallback[0]
+        .get(b"FontFile2")
+        .and_then(Object::as_reference)
+        .and_then(|r| pdf.get_object(r))
+        .and_then(Object::as_stream)
+        .unwrap()
+        .decompressed_content()
+        .unwrap();
+    let bundled = super::fonts::face_bytes(super::fonts::FALLBACK).len();
+    assert!(
+        program.len() < bundled / 4,
+        "fallback embedded with {} of its {bundled} bytes",
+        program.len()
+    );
+
+    if let Some((ok, out)) = tool("pdftotext", &bytes, &["-enc", "UTF-8"]) {
+        assert!(ok);
+        for s in ["≤ 5 %", "≥ 63 °C", "≈ 80 repas", "−8 °C", "Łódź Dvořák"] {
+            assert!(out.contains(s), "pdftotext lacks {s:?}: {out}");
+        }
+    }
+    if let Some((ok, out)) = tool("pdffonts", &bytes, &[]) {
+        assert!(ok);
+        let line = out
+            .lines()
+            .find(|l| l.contains("+DejaVuSans"))
+            .unwrap_or_else(|| panic!("no fallback font listed: {out}"));
+        // Columns: name, type (two words), encoding, emb, sub, uni.
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(&cols[4..7], ["yes", "yes", "yes"], "{line}");
+    }
+    if let Some((ok, out)) = tool("qpdf", &bytes, &["--check"]) {
+        assert!(ok, "qpdf --check: {out}");
+    }
+}
+
+#[test]
+fn no_fallback_font_when_nothing_needs_it() {
+    let bytes = render(&doc_with(vec![p(LOREM)]), RenderOptions::default()).unwrap();
+    assert!(!bytes.windows(10).any(|w| w == b"DejaVuSans"));
+}
