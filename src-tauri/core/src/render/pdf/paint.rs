@@ -104,8 +104,6 @@ fn int(out: &mut Vec<u8>, mut n: u64) {
     out.extend_from_slice(&buf[i..]);
 }
 
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
 /// PDF resource name of a face.
 pub fn font_resource(face: u8) -> [u8; 2] {
     [b'F', b'1' + face]
@@ -216,63 +214,68 @@ impl Canvas {
 
     /// The TJ arrays of `items`, switching fonts where the face changes.
     /// Expects an open text object.
+    ///
+    /// Glyph ids go in literal strings, two raw bytes each: half the bytes
+    /// of hexadecimal, so half the stream to compress.
     fn show(&mut self, fonts: &FontIds, size: f32, items: &[Item]) {
         let m = fonts.0;
-        // Inside `[`…`]` with a font set; inside `<`…`>` when `hex`.
+        // Inside `[`…`]` with a font set; inside `(`…`)` when `string`.
         let mut open = false;
-        let mut hex = false;
+        let mut string = false;
         for item in items {
             match *item {
                 Item::Kern(k) => {
                     if !open {
                         continue; // a leading kern moves nothing visible
                     }
-                    if hex {
-                        self.content.push(b'>');
-                        hex = false;
+                    if string {
+                        self.content.push(b')');
+                        string = false;
+                    } else {
+                        self.content.push(b' '); // after a number
                     }
-                    self.content.push(b' ');
                     num(&mut self.content, k);
-                    self.content.push(b' ');
                 }
                 Item::Text(style, text) => {
                     for c in text.chars() {
                         let g = m.glyph(style, c);
                         if self.state.font != Some((g.face, size)) || !open {
                             if open {
-                                if hex {
-                                    self.content.push(b'>');
-                                    hex = false;
+                                if string {
+                                    self.content.push(b')');
+                                    string = false;
                                 }
-                                self.op("] TJ");
+                                self.op("]TJ");
                             }
                             self.set_font(g.face, size);
                             self.content.push(b'[');
                             open = true;
                         }
-                        if !hex {
-                            self.content.push(b'<');
-                            hex = true;
+                        if !string {
+                            self.content.push(b'(');
+                            string = true;
                         }
                         if g.face as usize == FALLBACK && !self.fallback.contains(&(g.gid, c)) {
                             self.fallback.push((g.gid, c));
                         }
-                        let b = g.gid.to_be_bytes();
-                        self.content.extend_from_slice(&[
-                            HEX[(b[0] >> 4) as usize],
-                            HEX[(b[0] & 15) as usize],
-                            HEX[(b[1] >> 4) as usize],
-                            HEX[(b[1] & 15) as usize],
-                        ]);
+                        for b in g.gid.to_be_bytes() {
+                            match b {
+                                // Delimiters and the escape character are
+                                // escaped; a raw CR would be read as LF.
+                                b'(' | b')' | b'\\' => self.content.extend_from_slice(&[b'\\', b]),
+                                b'\r' => self.content.extend_from_slice(b"\\r"),
+                                _ => self.content.push(b),
+                            }
+                        }
                     }
                 }
             }
         }
         if open {
-            if hex {
-                self.content.push(b'>');
+            if string {
+                self.content.push(b')');
             }
-            self.op("] TJ");
+            self.op("]TJ");
         }
     }
 

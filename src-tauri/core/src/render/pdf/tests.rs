@@ -807,3 +807,23 @@ fn no_fallback_font_when_nothing_needs_it() {
     let bytes = render(&doc_with(vec![p(LOREM)]), RenderOptions::default()).unwrap();
     assert!(!bytes.windows(10).any(|w| w == b"DejaVuSans"));
 }
+
+#[test]
+fn glyph_ids_that_look_like_string_delimiters_survive() {
+    // Glyph ids are written as raw bytes in literal strings: those equal
+    // to ( ) \ or CR must be escaped.
+    let m = Metrics::get().unwrap();
+    let special: String = super::fonts::mapped(m.face(0))
+        .into_iter()
+        .filter(|&(_, gid)| {
+            gid.to_be_bytes()
+                .iter()
+                .any(|b| matches!(b, b'(' | b')' | b'\\' | b'\r'))
+        })
+        .filter_map(|(cp, _)| char::from_u32(cp))
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    assert!(special.chars().count() >= 3, "{special:?}");
+    let pdf = parse(&render(&doc_with(vec![p(&special)]), RenderOptions::default()).unwrap());
+    assert!(all_text(&pdf).contains(&special), "{special:?}");
+}
