@@ -144,11 +144,10 @@ impl Deflater {
         let mut out = Vec::with_capacity(content.len() / 3 + 64);
         loop {
             let before = self.0.total_in() as usize;
-            match self.0.compress_vec(
-                &content[before..],
-                &mut out,
-                flate2::FlushCompress::Finish,
-            ) {
+            match self
+                .0
+                .compress_vec(&content[before..], &mut out, flate2::FlushCompress::Finish)
+            {
                 Ok(flate2::Status::StreamEnd) => break,
                 Ok(_) => out.reserve(out.capacity().max(1024)),
                 Err(_) => {

@@ -33,7 +33,10 @@ struct Table<'a> {
 fn glyph<'a>(glyf: &'a [u8], loca: &[u8], long: bool, gid: u16) -> Option<&'a [u8]> {
     let i = gid as usize;
     let (start, end) = if long {
-        (u32_at(loca, i * 4)? as usize, u32_at(loca, i * 4 + 4)? as usize)
+        (
+            u32_at(loca, i * 4)? as usize,
+            u32_at(loca, i * 4 + 4)? as usize,
+        )
     } else {
         (
             u16_at(loca, i * 2)? as usize * 2,
@@ -91,8 +94,12 @@ pub fn subset(font: &[u8], used: &[u16]) -> Option<Vec<u8>> {
         });
     }
     let find = |tag: &[u8; 4]| tables.iter().position(|t| &t.tag == tag);
-    let (head_i, glyf_i, loca_i, maxp_i) =
-        (find(b"head")?, find(b"glyf")?, find(b"loca")?, find(b"maxp")?);
+    let (head_i, glyf_i, loca_i, maxp_i) = (
+        find(b"head")?,
+        find(b"glyf")?,
+        find(b"loca")?,
+        find(b"maxp")?,
+    );
     let long = u16_at(&tables[head_i].data, 50)? != 0;
     let num_glyphs = u16_at(&tables[maxp_i].data, 4)?;
     let glyf = &tables[glyf_i].data;

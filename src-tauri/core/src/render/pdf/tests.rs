@@ -704,7 +704,10 @@ fn the_contents_shortcut_gives_the_pages_of_two_full_passes() {
 
 /// Runs a poppler or qpdf tool on a PDF; None when the tool is missing.
 fn tool(name: &str, pdf: &[u8], args: &[&str]) -> Option<(bool, String)> {
-    std::process::Command::new(name).arg("--version").output().ok()?;
+    std::process::Command::new(name)
+        .arg("--version")
+        .output()
+        .ok()?;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.pdf");
     std::fs::write(&path, pdf).unwrap();

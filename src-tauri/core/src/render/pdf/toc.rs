@@ -7,10 +7,10 @@
 
 use super::fonts::Style;
 use super::layout::Engine;
+use super::paint::{Item, Link};
 use super::style::*;
 use super::text;
 use crate::compose::document::Block;
-use super::paint::{Item, Link};
 
 const NUMBER_COL: f32 = 30.0;
 const DOT_PITCH: f32 = 4.5;
