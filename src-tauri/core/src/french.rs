@@ -142,22 +142,6 @@ pub fn typography(text: &str) -> String {
     out
 }
 
-/// Replaces the mathematical signs the bundled font lacks (≤ ≥ ≈ −) with
-/// words or their plain equivalent, so that nothing the user typed prints
-/// as a blank: « ≥ 63 °C » becomes « au moins 63 °C ».
-pub fn spell_out_symbols(text: &str) -> String {
-    if !text.contains(['≤', '≥', '≈', '−']) {
-        return text.to_string();
-    }
-    text.replace("≤ ", "au plus ")
-        .replace('≤', "au plus ")
-        .replace("≥ ", "au moins ")
-        .replace('≥', "au moins ")
-        .replace("≈ ", "environ ")
-        .replace('≈', "environ ")
-        .replace('−', "-")
-}
-
 /// Whether `c` is French high punctuation in running text (not a URL's
 /// colon, a time like 10:30, or a run of punctuation like ?! inside a word).
 fn is_punctuation_to_space(c: char, prev: Option<char>, next: Option<char>) -> bool {
@@ -226,15 +210,6 @@ mod tests {
         );
         assert_eq!(typography("« titulaire »"), "«\u{202F}titulaire\u{202F}»");
         assert_eq!(typography("l'offre"), "l’offre");
-    }
-
-    #[test]
-    fn symbols_the_font_lacks_are_spelt_out() {
-        assert_eq!(
-            spell_out_symbols("≥ 63 °C, ≤5 %, ≈ 80 repas, −8 °C"),
-            "au moins 63 °C, au plus 5 %, environ 80 repas, -8 °C"
-        );
-        assert_eq!(spell_out_symbols("rien"), "rien");
     }
 
     #[test]

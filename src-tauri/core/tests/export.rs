@@ -134,11 +134,12 @@ fn only_drafts_carry_the_watermark() {
 
 #[test]
 fn the_same_dossier_gives_the_same_pdf_text() {
-    // printpdf orders font objects through a HashMap, so bytes may differ
-    // between two renders in one process; what the reader sees may not.
+    // The same dossier gives the same file, byte for byte (no random ids,
+    // no clock, no hash-map order), and so the same text.
     let d = common::catering();
     let a = export::render(&d, Format::Pdf, true, today()).unwrap();
     let b = export::render(&d, Format::Pdf, true, today()).unwrap();
+    assert!(a == b, "two renders of one dossier differ");
     assert_eq!(
         poppler("pdftotext", &a, &["-layout"]),
         poppler("pdftotext", &b, &["-layout"])

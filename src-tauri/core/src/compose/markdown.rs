@@ -7,7 +7,7 @@
 //! `[[field:ID:LINES|Label|Placeholder]]`, `[[checkbox:ID|Label]]`.
 
 use super::document::*;
-use crate::french::{spell_out_symbols, typography};
+use crate::french::typography;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub fn to_blocks(markdown: &str) -> Vec<Block> {
@@ -118,7 +118,7 @@ impl Builder {
         if self.pending_text.is_empty() {
             return;
         }
-        let text = spell_out_symbols(&typography(&std::mem::take(&mut self.pending_text)));
+        let text = typography(&std::mem::take(&mut self.pending_text));
         self.runs.push(Run {
             text,
             bold: self.bold > 0,

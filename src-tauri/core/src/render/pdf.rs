@@ -1,8 +1,8 @@
 //! Document -> PDF.
 //!
-//! printpdf draws the pages and embeds the fonts; lopdf then adds what
-//! printpdf cannot express: the nested outline, the form fields, /Lang and
-//! the document information.
+//! The layout writes each page's content stream itself (see `paint`);
+//! lopdf assembles the document around them: pages, embedded fonts, the
+//! nested outline, the form fields, /Lang and the document information.
 //!
 //! Layout runs twice when there is a table of contents: the first pass
 //! finds the headings' pages, the second prints them (the contents take the
@@ -10,6 +10,7 @@
 
 mod acroform;
 mod cover;
+mod embed;
 mod fonts;
 mod furniture;
 mod hyphen;
@@ -17,6 +18,7 @@ mod layout;
 mod outline;
 mod paint;
 mod style;
+mod subset;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -25,25 +27,16 @@ mod toc;
 
 use super::RenderError;
 use crate::compose::document::{Block, Document, RenderOptions};
-use fonts::{Metrics, Style};
+use fonts::Metrics;
 use layout::{Engine, Laid};
-use lopdf::{dictionary, Object};
+use lopdf::{dictionary, Object, ObjectId, Stream};
 use paint::FontIds;
-use printpdf::{Mm, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 
 /// Render the document as an A4 PDF (fonts embedded, outline, fillable
 /// answer fields, « PROJET » watermark when `opts.draft`).
 pub fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>, RenderError> {
     let metrics = Metrics::get().map_err(RenderError::pdf)?;
-    let mut pdf = PdfDocument::new(&doc.meta.title);
-    let mut ids = Vec::with_capacity(4);
-    for style in Style::ALL {
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(style.bytes(), 0, &mut warnings)
-            .ok_or_else(|| RenderError::pdf(format!("bundled font {style:?} unreadable")))?;
-        ids.push(pdf.add_font(&parsed));
-    }
-    let fonts = FontIds(ids.try_into().map_err(|_| RenderError::pdf("font ids"))?);
+    let fonts = FontIds::new(metrics);
 
     let mut laid = lay_out(doc, metrics, &fonts);
     furniture::decorate(
@@ -54,54 +47,119 @@ pub fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>, RenderErro
         opts.draft,
     );
 
-    let pages = laid
+    let mut out = lopdf::Document::with_version("1.7");
+    let used = laid.pages.iter().fold(0, |acc, p| acc | p.faces);
+    let fallback: Vec<(u16, char)> = laid
         .pages
-        .into_iter()
-        .map(|c| PdfPage::new(Mm(210.0), Mm(297.0), c.ops))
+        .iter()
+        .flat_map(|p| p.fallback.iter().copied())
         .collect();
-    pdf.with_pages(pages);
+    let font_dict = embed::fonts(&mut out, metrics, used, &fallback);
+    // One resource dictionary shared by every page.
+    let resources = out.add_object(dictionary! { "Font" => font_dict });
+    let pages_id = out.new_object_id();
+    let page_ids: Vec<ObjectId> = laid.pages.iter().map(|_| out.new_object_id()).collect();
+    let media_box: Object = vec![
+        0.into(),
+        0.into(),
+        Object::Real(style::PAGE_W),
+        Object::Real(style::PAGE_H),
+    ]
+    .into();
+    let mut deflater = Deflater::new();
+    for (page, &id) in laid.pages.iter().zip(&page_ids) {
+        let contents = out.add_object(deflater.stream(&page.content));
+        let mut dict = dictionary! {
+            "Type" => "Page",
+            "Parent" => Object::Reference(pages_id),
+            "MediaBox" => media_box.clone(),
+            "Resources" => Object::Reference(resources),
+            "Contents" => Object::Reference(contents),
+        };
+        if !page.links.is_empty() {
+            let annots: Vec<Object> = page
+                .links
+                .iter()
+                .filter_map(|l| link_annotation(l, &page_ids))
+                .collect();
+            dict.set("Annots", annots);
+        }
+        out.objects.insert(id, Object::Dictionary(dict));
+    }
+    out.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => page_ids.iter().map(|&id| Object::Reference(id)).collect::<Vec<_>>(),
+            "Count" => page_ids.len() as i64,
+        }),
+    );
+    let catalog = out.add_object(dictionary! {
+        "Type" => "Catalog",
+        "Pages" => Object::Reference(pages_id),
+    });
+    out.trailer.set("Root", Object::Reference(catalog));
 
-    let save = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut out = pdf.to_lopdf_document(&save, &mut warnings);
-    finish(&mut out, doc, &laid.headings, &laid.fields).map_err(RenderError::pdf)?;
-    name_fonts(&mut out, &fonts);
-    // printpdf's own /Info dictionary is now unreferenced.
-    out.prune_objects();
-    compress_streams(&mut out);
-    let mut bytes = Vec::new();
+    finish(&mut out, doc, &page_ids, &laid.headings, &laid.fields).map_err(RenderError::pdf)?;
+    let mut bytes = Vec::with_capacity(laid.pages.iter().map(|p| p.content.len() / 3).sum());
     out.save_to(&mut bytes).map_err(RenderError::pdf)?;
     Ok(bytes)
 }
 
-/// Deflates every stream not yet compressed. lopdf's own `compress` uses
-/// the slowest level, which was a tenth of the export time for a few per
-/// cent of size; the default level is the usual trade-off.
-fn compress_streams(out: &mut lopdf::Document) {
-    use flate2::{write::ZlibEncoder, Compression};
-    use std::io::Write;
-    for object in out.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-            continue;
-        }
-        let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
-        if encoder.write_all(&stream.content).is_err() {
-            continue;
-        }
-        if let Ok(compressed) = encoder.finish() {
-            if compressed.len() < stream.content.len() {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(compressed);
+/// A TOC entry's link: no border, no highlight, to an exact position.
+fn link_annotation(l: &paint::Link, page_ids: &[ObjectId]) -> Option<Object> {
+    let &target = page_ids.get(l.page)?;
+    Some(Object::Dictionary(dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "Link",
+        "Rect" => l.rect.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
+        "Border" => vec![0.into(), 0.into(), 0.into()],
+        "H" => "N",
+        "A" => dictionary! {
+            "S" => "GoTo",
+            "D" => vec![
+                Object::Reference(target),
+                "XYZ".into(),
+                Object::Real(0.0),
+                Object::Real(l.top),
+                Object::Null,
+            ],
+        },
+    }))
+}
+
+/// Deflates the page contents with one reused compressor: setting up a
+/// new one for every page (its window and tables) cost as much as
+/// compressing a short page. The default level is the usual trade-off;
+/// the slowest one was a tenth of the export time for a few per cent of size.
+struct Deflater(flate2::Compress);
+
+impl Deflater {
+    fn new() -> Self {
+        Deflater(flate2::Compress::new(flate2::Compression::default(), true))
+    }
+
+    fn stream(&mut self, content: &[u8]) -> Stream {
+        self.0.reset();
+        let mut out = Vec::with_capacity(content.len() / 3 + 64);
+        loop {
+            let before = self.0.total_in() as usize;
+            match self
+                .0
+                .compress_vec(&content[before..], &mut out, flate2::FlushCompress::Finish)
+            {
+                Ok(flate2::Status::StreamEnd) => break,
+                Ok(_) => out.reserve(out.capacity().max(1024)),
+                Err(_) => {
+                    let mut s = Stream::new(dictionary! {}, content.to_vec());
+                    s.allows_compression = false;
+                    return s;
+                }
             }
         }
+        let mut s = Stream::new(dictionary! { "Filter" => "FlateDecode" }, out);
+        s.allows_compression = false;
+        s
     }
 }
 
@@ -144,53 +202,17 @@ fn lay_out(doc: &Document, m: &'static Metrics, fonts: &FontIds) -> Laid {
     laid
 }
 
-/// printpdf names embedded fonts after their random resource ids; readers
-/// and preflight tools show the real PostScript names instead.
-fn name_fonts(out: &mut lopdf::Document, fonts: &FontIds) {
-    let names: std::collections::HashMap<Vec<u8>, &str> = Style::ALL
-        .iter()
-        .map(|s| {
-            (
-                fonts.0[s.index()].0.clone().into_bytes(),
-                s.postscript_name(),
-            )
-        })
-        .collect();
-    let rename = |d: &mut lopdf::Dictionary, key: &[u8]| {
-        let new = match d.get(key).and_then(Object::as_name) {
-            Ok(old) => names.get(old).copied(),
-            Err(_) => None,
-        };
-        if let Some(n) = new {
-            d.set(key, Object::Name(n.as_bytes().to_vec()));
-        }
-    };
-    for obj in out.objects.values_mut() {
-        let Ok(d) = obj.as_dict_mut() else { continue };
-        rename(d, b"BaseFont");
-        rename(d, b"FontName");
-        if let Ok(Object::Array(descendants)) = d.get_mut(b"DescendantFonts") {
-            for desc in descendants.iter_mut() {
-                if let Ok(dd) = desc.as_dict_mut() {
-                    rename(dd, b"BaseFont");
-                }
-            }
-        }
-    }
-}
-
 fn finish(
     out: &mut lopdf::Document,
     doc: &Document,
+    page_ids: &[ObjectId],
     headings: &[layout::HeadingMark],
     fields: &[layout::FieldMark],
 ) -> lopdf::Result<()> {
     // /Lang needs PDF 1.4, forms and outlines are older; 1.7 is what
-    // every current reader expects.
-    out.version = "1.7".to_string();
-    let page_ids: Vec<lopdf::ObjectId> = out.get_pages().into_values().collect();
-    outline::add(out, &page_ids, headings)?;
-    acroform::add(out, &page_ids, fields)?;
+    // every current reader expects (set in `render`).
+    outline::add(out, page_ids, headings)?;
+    acroform::add(out, page_ids, fields)?;
 
     let lang = if doc.meta.language.trim().is_empty() {
         "fr-FR"
@@ -211,7 +233,7 @@ fn finish(
         "Author" => outline::text_string(&doc.meta.author),
         "Subject" => outline::text_string(&doc.meta.subject),
         "Creator" => outline::text_string("DCE Unique"),
-        "Producer" => outline::text_string("DCE Unique (printpdf, lopdf)"),
+        "Producer" => outline::text_string("DCE Unique (lopdf)"),
     });
     out.trailer.set("Info", Object::Reference(info));
     Ok(())

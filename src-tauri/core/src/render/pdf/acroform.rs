@@ -1,5 +1,5 @@
 //! Fillable fields over the drawn answer boxes and check boxes, written
-//! with lopdf (printpdf has no form support).
+//! with lopdf.
 //!
 //! The page content already draws each box, its placeholder and its tick,
 //! so the printed blank form looks right in any reader. The widgets add:

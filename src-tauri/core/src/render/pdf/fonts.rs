@@ -1,6 +1,12 @@
-//! The four bundled Noto Sans faces: bytes for embedding, metrics for
-//! measuring. Measuring uses the very same files that get embedded, so
+//! The four bundled Noto Sans faces and a fallback face for the symbols
+//! they lack: bytes for embedding, metrics for measuring, glyph ids for
+//! drawing. Measuring uses the very same files that get embedded, so
 //! computed line widths match what the reader draws.
+//!
+//! The Noto subset covers French text; mathematical signs (≤ ≥ ≈ −),
+//! arrows, Greek letters, Latin Extended-A names (Łódź, Dvořák) and a few
+//! symbols come from a DejaVu Sans subset, character by character, in
+//! every style (DejaVu's regular face: a bold ≤ is rare enough).
 
 use std::sync::OnceLock;
 use ttf_parser::{Face, GlyphId};
@@ -9,6 +15,7 @@ static REGULAR: &[u8] = include_bytes!("../../../../../assets/fonts/NotoSans-Reg
 static BOLD: &[u8] = include_bytes!("../../../../../assets/fonts/NotoSans-Bold.ttf");
 static ITALIC: &[u8] = include_bytes!("../../../../../assets/fonts/NotoSans-Italic.ttf");
 static BOLD_ITALIC: &[u8] = include_bytes!("../../../../../assets/fonts/NotoSans-BoldItalic.ttf");
+static SYMBOLS: &[u8] = include_bytes!("../../../../../assets/fonts/DejaVuSans-Symbols.ttf");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Style {
@@ -58,16 +65,31 @@ impl Style {
     }
 }
 
-/// Characters below this code point have their advance precomputed: all of
-/// Latin-1, the French ligatures and the punctuation the documents use.
-const TABLE_END: usize = 0x2200;
+/// Number of faces; a face index below 4 is a `Style` index.
+pub const FACES: usize = 5;
+/// Face index of the fallback face.
+pub const FALLBACK: usize = 4;
 
-/// Advance widths of the four faces, in em.
+/// How one character is drawn: which face, which glyph, how wide (em).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    pub face: u8,
+    pub gid: u16,
+    pub advance: f32,
+}
+
+/// Characters below this code point have their glyph precomputed: all of
+/// Latin-1, the French ligatures, the punctuation the documents use and
+/// the mathematical operators.
+const TABLE_END: usize = 0x2300;
+
+/// Glyph ids and advance widths of the faces.
 pub struct Metrics {
     faces: Vec<Face<'static>>,
-    /// Advances in em by style and code point, below `TABLE_END`: layout
-    /// measures every character, and the cmap lookup was a fifth of the time.
-    table: Vec<Vec<f32>>,
+    /// Glyphs by style and code point, below `TABLE_END`: layout measures
+    /// and painting encodes every character, and the cmap lookup was a
+    /// fifth of the layout time.
+    table: Vec<Vec<Glyph>>,
 }
 
 impl Metrics {
@@ -76,17 +98,15 @@ impl Metrics {
         static METRICS: OnceLock<Result<Metrics, String>> = OnceLock::new();
         METRICS
             .get_or_init(|| {
-                let faces = Style::ALL
-                    .iter()
-                    .map(|s| Face::parse(s.bytes(), 0).map_err(|e| format!("font {s:?}: {e}")))
-                    .collect::<Result<Vec<_>, _>>()?;
-                let table = faces
-                    .iter()
-                    .map(|face| {
-                        (0..TABLE_END as u32)
-                            .map(|cp| char::from_u32(cp).map_or(0.0, |c| face_advance(face, c)))
-                            .collect()
+                let faces = (0..FACES)
+                    .map(|i| {
+                        Face::parse(face_bytes(i), 0).map_err(|e| format!("font face {i}: {e}"))
                     })
+                    .collect::<Result<Vec<_>, _>>()?;
+                let fallback = fallback_table(&faces[FALLBACK]);
+                let table = Style::ALL
+                    .iter()
+                    .map(|&s| build_table(&faces, &fallback, s))
                     .collect();
                 Ok(Metrics { faces, table })
             })
@@ -94,17 +114,23 @@ impl Metrics {
             .map_err(Clone::clone)
     }
 
-    fn face(&self, style: Style) -> &Face<'static> {
-        &self.faces[style.index()]
+    pub fn face(&self, index: usize) -> &Face<'static> {
+        &self.faces[index]
     }
 
-    /// Advance of one character in em. A character the subset lacks is
-    /// drawn as .notdef by the reader, so it is measured as .notdef too.
-    pub fn advance(&self, style: Style, c: char) -> f32 {
+    /// The glyph that draws `c` in `style`: from the style's face, else
+    /// from the fallback face; a character both lack is drawn (and so
+    /// measured) as the style's .notdef.
+    pub fn glyph(&self, style: Style, c: char) -> Glyph {
         match self.table[style.index()].get(c as usize) {
-            Some(&em) => em,
-            None => face_advance(self.face(style), c),
+            Some(&g) => g,
+            None => lookup(&self.faces, style, c),
         }
+    }
+
+    /// Advance of one character in em.
+    pub fn advance(&self, style: Style, c: char) -> f32 {
+        self.glyph(style, c).advance
     }
 
     /// Width of a string in em.
@@ -115,29 +141,98 @@ impl Metrics {
     pub fn width(&self, style: Style, text: &str, size: f32) -> f32 {
         self.width_em(style, text) * size
     }
+}
 
-    /// Reverse lookup, for tests that read glyph ids back out of content streams.
-    #[cfg(test)]
-    pub fn char_for_glyph(&self, style: Style, gid: u16) -> Option<char> {
-        let face = self.face(style);
-        let mut found = None;
-        if let Some(cmap) = face.tables().cmap {
-            for sub in cmap.subtables {
-                if !sub.is_unicode() {
-                    continue;
-                }
-                sub.codepoints(|cp| {
-                    if found.is_none() && sub.glyph_index(cp) == Some(GlyphId(gid)) {
-                        found = char::from_u32(cp);
-                    }
-                });
-            }
-        }
-        found
+/// Bytes of a face, by face index.
+pub fn face_bytes(index: usize) -> &'static [u8] {
+    match Style::ALL.get(index) {
+        Some(s) => s.bytes(),
+        None => SYMBOLS,
     }
 }
 
-fn face_advance(face: &Face<'_>, c: char) -> f32 {
-    let gid = face.glyph_index(c).unwrap_or(GlyphId(0));
+/// PostScript name of a face, by face index.
+pub fn face_name(index: usize) -> &'static str {
+    match Style::ALL.get(index) {
+        Some(s) => s.postscript_name(),
+        None => "DejaVuSans",
+    }
+}
+
+fn advance_of(face: &Face<'_>, gid: GlyphId) -> f32 {
     face.glyph_hor_advance(gid).unwrap_or(0) as f32 / face.units_per_em() as f32
+}
+
+fn lookup(faces: &[Face<'static>], style: Style, c: char) -> Glyph {
+    let main = &faces[style.index()];
+    let (face, gid) = match main.glyph_index(c) {
+        Some(g) => (style.index(), g),
+        None => match faces[FALLBACK].glyph_index(c) {
+            Some(g) => (FALLBACK, g),
+            None => (style.index(), GlyphId(0)),
+        },
+    };
+    Glyph {
+        face: face as u8,
+        gid: gid.0,
+        advance: advance_of(&faces[face], gid),
+    }
+}
+
+/// Every (code point, glyph) pair a face's Unicode cmap maps.
+pub fn mapped(face: &Face<'_>) -> Vec<(u32, u16)> {
+    let mut out = Vec::new();
+    if let Some(cmap) = face.tables().cmap {
+        for sub in cmap.subtables {
+            if !sub.is_unicode() {
+                continue;
+            }
+            sub.codepoints(|cp| {
+                if let Some(g) = sub.glyph_index(cp) {
+                    out.push((cp, g.0));
+                }
+            });
+        }
+    }
+    out.sort_unstable();
+    out.dedup_by_key(|&mut (cp, _)| cp);
+    out
+}
+
+/// The table of one style, filled from the cmap's own entries rather than
+/// by looking every code point up (a few hundred entries instead of ~9000
+/// lookups: the first export of a session pays for this).
+fn build_table(faces: &[Face<'static>], fallback: &[Option<Glyph>], style: Style) -> Vec<Glyph> {
+    let main = &faces[style.index()];
+    let notdef = Glyph {
+        face: style.index() as u8,
+        gid: 0,
+        advance: advance_of(main, GlyphId(0)),
+    };
+    let mut table: Vec<Glyph> = fallback.iter().map(|g| g.unwrap_or(notdef)).collect();
+    for (cp, gid) in mapped(main) {
+        if let Some(slot) = table.get_mut(cp as usize) {
+            *slot = Glyph {
+                face: style.index() as u8,
+                gid,
+                advance: advance_of(main, GlyphId(gid)),
+            };
+        }
+    }
+    table
+}
+
+/// The fallback face's glyphs below `TABLE_END`, shared by the styles.
+fn fallback_table(face: &Face<'static>) -> Vec<Option<Glyph>> {
+    let mut table = vec![None; TABLE_END];
+    for (cp, gid) in mapped(face) {
+        if let Some(slot) = table.get_mut(cp as usize) {
+            *slot = Some(Glyph {
+                face: FALLBACK as u8,
+                gid,
+                advance: advance_of(face, GlyphId(gid)),
+            });
+        }
+    }
+    table
 }

@@ -22,7 +22,7 @@ pub fn decorate(
             // Drawn first, so it lies behind the text.
             let mut wm = Canvas::default();
             wm.diagonal_text(fonts, m, "PROJET", 110.0, WATERMARK, PAGE_W);
-            page.ops.splice(0..0, wm.ops);
+            page.put_under(wm);
         }
         if i == 0 {
             continue; // the cover stands alone

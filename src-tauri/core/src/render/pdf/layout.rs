@@ -130,7 +130,7 @@ impl<'a> Engine<'a> {
         }
         // A page break or the contents' own page break as the last block
         // leaves an empty page behind; nothing refers to it.
-        while self.pages.len() > 1 && self.pages.last().is_some_and(|p| p.ops.is_empty()) {
+        while self.pages.len() > 1 && self.pages.last().is_some_and(|p| p.is_empty()) {
             self.pages.pop();
         }
         Laid {

@@ -1,5 +1,5 @@
 //! The bookmarks panel: a real tree (article > sub-article > paragraph),
-//! written with lopdf because printpdf only knows a flat bookmark list.
+//! written with lopdf.
 
 use super::layout::HeadingMark;
 use lopdf::{Dictionary, Document, Object, ObjectId};

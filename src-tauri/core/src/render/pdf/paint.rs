@@ -1,89 +1,282 @@
 //! Drawing primitives on one page, in top-down layout coordinates
-//! (y measured from the top edge, as the layout thinks), translated here to
-//! PDF's bottom-up space and printpdf operations.
+//! (y measured from the top edge, as the layout thinks), written straight
+//! into the page's PDF content stream in PDF's bottom-up space.
+//!
+//! The content is written as bytes while the layout runs rather than as a
+//! list of operation objects serialized afterwards: building, converting
+//! and formatting those objects (through printpdf, then lopdf) was more
+//! than half of the export time, and their memory grew with the page
+//! count faster than the caches did.
 
-use super::fonts::{Metrics, Style};
+use super::fonts::{Metrics, Style, FALLBACK};
 use super::style::{Rgb, PAGE_H};
 use super::text::Line;
-use printpdf::{
-    Color, FontId, Line as PLine, LinePoint, Op, PaintMode, PdfFontHandle, Point, Pt, Rect,
-    TextItem, TextMatrix,
-};
 
-/// printpdf handles of the four embedded faces.
-#[derive(Debug, Clone)]
-pub struct FontIds(pub [FontId; 4]);
+/// The embedded faces as the painter sees them: glyph ids and widths come
+/// from the same metrics the layout measured with.
+#[derive(Clone, Copy)]
+pub struct FontIds(pub &'static Metrics);
 
 impl FontIds {
-    fn handle(&self, s: Style) -> PdfFontHandle {
-        PdfFontHandle::External(self.0[s.index()].clone())
+    pub fn new(m: &'static Metrics) -> Self {
+        FontIds(m)
     }
 }
 
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb::new(c.0, c.1, c.2, None))
+/// A link from a rectangle of this page to a place in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// PDF rectangle: llx, lly, urx, ury.
+    pub rect: [f32; 4],
+    /// 0-based target page.
+    pub page: usize,
+    /// PDF y of the target position.
+    pub top: f32,
 }
 
-fn pt(x: f32, y_top: f32) -> Point {
-    Point {
-        x: Pt(x),
-        y: Pt(PAGE_H - y_top),
-    }
+/// A piece of a text object.
+pub enum Item<'a> {
+    Text(Style, &'a str),
+    /// TJ adjustment in thousandths of an em; negative moves right.
+    Kern(f32),
 }
 
-/// The operations of one page.
+/// Graphics state already set in the stream, so that unchanged colours,
+/// widths and fonts are not written again for every line.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct State {
+    fill: Option<Rgb>,
+    stroke: Option<Rgb>,
+    width: Option<f32>,
+    font: Option<(u8, f32)>,
+}
+
+/// One page: its content stream and its links.
 #[derive(Debug, Default, Clone)]
 pub struct Canvas {
-    pub ops: Vec<Op>,
+    pub content: Vec<u8>,
+    pub links: Vec<Link>,
+    /// Faces this page draws with, as a bit mask by face index.
+    pub faces: u32,
+    /// Glyphs drawn from the fallback face, with the character each one
+    /// stands for: the fallback font is subsetted to them.
+    pub fallback: Vec<(u16, char)>,
+    state: State,
+}
+
+/// Writes a number with at most three decimals (a thousandth of a point
+/// or of an em is far below what any device shows), without trailing zeros.
+pub fn num(out: &mut Vec<u8>, v: f32) {
+    let scaled = (v as f64 * 1000.0).round() as i64;
+    if scaled < 0 {
+        out.push(b'-');
+    }
+    let a = scaled.unsigned_abs();
+    int(out, a / 1000);
+    let mut frac = a % 1000;
+    if frac != 0 {
+        out.push(b'.');
+        let mut digits = 3;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            digits -= 1;
+        }
+        let mut buf = [b'0'; 3];
+        for i in (0..digits).rev() {
+            buf[i] = b'0' + (frac % 10) as u8;
+            frac /= 10;
+        }
+        out.extend_from_slice(&buf[..digits]);
+    }
+}
+
+fn int(out: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[i..]);
+}
+
+/// PDF resource name of a face.
+pub fn font_resource(face: u8) -> [u8; 2] {
+    [b'F', b'1' + face]
 }
 
 // Drawing calls take positions, size and colour as plain numbers, the way
 // the layout computes them; bundling them in a struct would only move the noise.
 #[allow(clippy::too_many_arguments)]
 impl Canvas {
-    fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, mode: PaintMode) {
-        self.ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(PAGE_H - top - h),
-                width: Pt(w),
-                height: Pt(h),
-                mode: Some(mode),
-                winding_order: None,
-            },
-        });
+    pub fn is_empty(&self) -> bool {
+        self.content.is_empty() && self.links.is_empty()
+    }
+
+    /// Puts `under`'s drawing before this page's (so it lies behind), with
+    /// the fonts it uses. `under` must leave the graphics state as it found
+    /// it (see `diagonal_text`).
+    pub fn put_under(&mut self, under: Canvas) {
+        self.content.splice(0..0, under.content);
+        self.faces |= under.faces;
+        for g in under.fallback {
+            if !self.fallback.contains(&g) {
+                self.fallback.push(g);
+            }
+        }
+        self.links.extend(under.links);
+    }
+
+    fn nums(&mut self, vs: &[f32]) {
+        for &v in vs {
+            num(&mut self.content, v);
+            self.content.push(b' ');
+        }
+    }
+
+    fn op(&mut self, op: &str) {
+        self.content.extend_from_slice(op.as_bytes());
+        self.content.push(b'\n');
+    }
+
+    fn set_fill(&mut self, c: Rgb) {
+        if self.state.fill != Some(c) {
+            self.nums(&[c.0, c.1, c.2]);
+            self.op("rg");
+            self.state.fill = Some(c);
+        }
+    }
+
+    fn set_stroke(&mut self, c: Rgb, thickness: f32) {
+        if self.state.stroke != Some(c) {
+            self.nums(&[c.0, c.1, c.2]);
+            self.op("RG");
+            self.state.stroke = Some(c);
+        }
+        if self.state.width != Some(thickness) {
+            self.nums(&[thickness]);
+            self.op("w");
+            self.state.width = Some(thickness);
+        }
+    }
+
+    fn set_font(&mut self, face: u8, size: f32) {
+        if self.state.font != Some((face, size)) {
+            self.content.push(b'/');
+            self.content.extend_from_slice(&font_resource(face));
+            self.content.push(b' ');
+            self.nums(&[size]);
+            self.op("Tf");
+            self.state.font = Some((face, size));
+            self.faces |= 1 << face;
+        }
+    }
+
+    fn rect(&mut self, x: f32, top: f32, w: f32, h: f32, paint: &str) {
+        self.nums(&[x, PAGE_H - top - h, w, h]);
+        self.op("re");
+        self.op(paint);
     }
 
     pub fn fill_rect(&mut self, x: f32, top: f32, w: f32, h: f32, c: Rgb) {
-        self.ops.push(Op::SetFillColor { col: color(c) });
-        self.rect(x, top, w, h, PaintMode::Fill);
+        self.set_fill(c);
+        self.rect(x, top, w, h, "f");
     }
 
     pub fn stroke_rect(&mut self, x: f32, top: f32, w: f32, h: f32, c: Rgb, thickness: f32) {
-        self.ops.push(Op::SetOutlineColor { col: color(c) });
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        self.rect(x, top, w, h, PaintMode::Stroke);
+        self.set_stroke(c, thickness);
+        self.rect(x, top, w, h, "S");
     }
 
     pub fn polyline(&mut self, points: &[(f32, f32)], c: Rgb, thickness: f32) {
-        self.ops.push(Op::SetOutlineColor { col: color(c) });
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
-        self.ops.push(Op::DrawLine {
-            line: PLine {
-                points: points
-                    .iter()
-                    .map(|&(x, y)| LinePoint {
-                        p: pt(x, y),
-                        bezier: false,
-                    })
-                    .collect(),
-                is_closed: false,
-            },
-        });
+        if points.len() < 2 {
+            return;
+        }
+        self.set_stroke(c, thickness);
+        for (i, &(x, y)) in points.iter().enumerate() {
+            self.nums(&[x, PAGE_H - y]);
+            self.op(if i == 0 { "m" } else { "l" });
+        }
+        self.op("S");
     }
 
     pub fn hline(&mut self, x1: f32, x2: f32, y: f32, c: Rgb, thickness: f32) {
         self.polyline(&[(x1, y), (x2, y)], c, thickness);
+    }
+
+    pub fn link(&mut self, link: Link) {
+        self.links.push(link);
+    }
+
+    /// The TJ arrays of `items`, switching fonts where the face changes.
+    /// Expects an open text object.
+    ///
+    /// Glyph ids go in literal strings, two raw bytes each: half the bytes
+    /// of hexadecimal, so half the stream to compress.
+    fn show(&mut self, fonts: &FontIds, size: f32, items: &[Item]) {
+        let m = fonts.0;
+        // Inside `[`…`]` with a font set; inside `(`…`)` when `string`.
+        let mut open = false;
+        let mut string = false;
+        for item in items {
+            match *item {
+                Item::Kern(k) => {
+                    if !open {
+                        continue; // a leading kern moves nothing visible
+                    }
+                    if string {
+                        self.content.push(b')');
+                        string = false;
+                    } else {
+                        self.content.push(b' '); // after a number
+                    }
+                    num(&mut self.content, k);
+                }
+                Item::Text(style, text) => {
+                    for c in text.chars() {
+                        let g = m.glyph(style, c);
+                        if self.state.font != Some((g.face, size)) || !open {
+                            if open {
+                                if string {
+                                    self.content.push(b')');
+                                    string = false;
+                                }
+                                self.op("]TJ");
+                            }
+                            self.set_font(g.face, size);
+                            self.content.push(b'[');
+                            open = true;
+                        }
+                        if !string {
+                            self.content.push(b'(');
+                            string = true;
+                        }
+                        if g.face as usize == FALLBACK && !self.fallback.contains(&(g.gid, c)) {
+                            self.fallback.push((g.gid, c));
+                        }
+                        for b in g.gid.to_be_bytes() {
+                            match b {
+                                // Delimiters and the escape character are
+                                // escaped; a raw CR would be read as LF.
+                                b'(' | b')' | b'\\' => self.content.extend_from_slice(&[b'\\', b]),
+                                b'\r' => self.content.extend_from_slice(b"\\r"),
+                                _ => self.content.push(b),
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if open {
+            if string {
+                self.content.push(b')');
+            }
+            self.op("]TJ");
+        }
     }
 
     /// Show text items starting at (x, baseline); one text object per call
@@ -95,24 +288,20 @@ impl Canvas {
         baseline: f32,
         size: f32,
         c: Rgb,
-        groups: Vec<(Style, Vec<TextItem>)>,
+        items: &[Item],
     ) {
-        if groups.is_empty() {
+        if !items
+            .iter()
+            .any(|i| matches!(i, Item::Text(_, t) if !t.is_empty()))
+        {
             return;
         }
-        self.ops.push(Op::SetFillColor { col: color(c) });
-        self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetTextCursor {
-            pos: pt(x, baseline),
-        });
-        for (style, items) in groups {
-            self.ops.push(Op::SetFont {
-                font: fonts.handle(style),
-                size: Pt(size),
-            });
-            self.ops.push(Op::ShowText { items });
-        }
-        self.ops.push(Op::EndTextSection);
+        self.set_fill(c);
+        self.op("BT");
+        self.nums(&[x, PAGE_H - baseline]);
+        self.op("Td");
+        self.show(fonts, size, items);
+        self.op("ET");
     }
 
     pub fn text(
@@ -125,16 +314,7 @@ impl Canvas {
         size: f32,
         c: Rgb,
     ) {
-        if !s.is_empty() {
-            self.text_items(
-                fonts,
-                x,
-                baseline,
-                size,
-                c,
-                vec![(style, vec![TextItem::Text(s.to_string())])],
-            );
-        }
+        self.text_items(fonts, x, baseline, size, c, &[Item::Text(style, s)]);
     }
 
     /// Draw a laid-out line. Justification adds the same extra space after
@@ -157,29 +337,23 @@ impl Canvas {
         } else {
             0.0
         };
-        let mut groups: Vec<(Style, Vec<TextItem>)> = Vec::new();
-        let mut push = |style: Style, item: TextItem| match groups.last_mut() {
-            Some((s, items)) if *s == style => items.push(item),
-            _ => groups.push((style, vec![item])),
-        };
+        let mut items = Vec::with_capacity(line.words.len() * 3);
         for (i, word) in line.words.iter().enumerate() {
             for frag in &word.frags {
-                push(frag.style, TextItem::Text(frag.text.clone()));
+                items.push(Item::Text(frag.style, &frag.text));
             }
             if i < gaps {
-                push(word.trailing_style(), TextItem::Text(" ".into()));
+                items.push(Item::Text(word.trailing_style(), " "));
                 if extra > 0.0 {
-                    push(
-                        word.trailing_style(),
-                        TextItem::Offset(-extra * 1000.0 / size),
-                    );
+                    items.push(Item::Kern(-extra * 1000.0 / size));
                 }
             }
         }
-        self.text_items(fonts, x, baseline, size, c, groups);
+        self.text_items(fonts, x, baseline, size, c, &items);
     }
 
-    /// Big diagonal text across the page centre (the draft watermark).
+    /// Big diagonal text across the page centre (the draft watermark),
+    /// inside q/Q so that it leaves the page's state as it found it.
     pub fn diagonal_text(
         &mut self,
         fonts: &FontIds,
@@ -197,20 +371,15 @@ impl Canvas {
         // Start point so that the text's centre lands on the page centre.
         let x = cx - (w / 2.0) * cos + (cap / 2.0) * sin;
         let y = cy - (w / 2.0) * sin - (cap / 2.0) * cos;
-        self.ops.push(Op::SaveGraphicsState);
-        self.ops.push(Op::SetFillColor { col: color(c) });
-        self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetFont {
-            font: fonts.handle(Style::Bold),
-            size: Pt(size),
-        });
-        self.ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Raw([cos, sin, -sin, cos, x, y]),
-        });
-        self.ops.push(Op::ShowText {
-            items: vec![TextItem::Text(s.to_string())],
-        });
-        self.ops.push(Op::EndTextSection);
-        self.ops.push(Op::RestoreGraphicsState);
+        let saved = self.state;
+        self.op("q");
+        self.set_fill(c);
+        self.op("BT");
+        self.nums(&[cos, sin, -sin, cos, x, y]);
+        self.op("Tm");
+        self.show(fonts, size, &[Item::Text(Style::Bold, s)]);
+        self.op("ET");
+        self.op("Q");
+        self.state = saved;
     }
 }

@@ -3,17 +3,35 @@
 //! does not fit is moved to the next page; a row taller than a page is cut
 //! between lines.
 
-use super::fonts::Style;
+use super::fonts::{Metrics, Style};
 use super::layout::Engine;
 use super::style::*;
 use super::text::{self, Line};
-use crate::compose::document::Table;
+use crate::compose::document::{Run, Table};
 
+/// Columns and the wrapped header. Body rows are wrapped one at a time as
+/// they are drawn, so a table of thousands of rows never holds all its
+/// lines at once.
 struct Grid {
     xs: Vec<f32>,
     ws: Vec<f32>,
     header: Option<Vec<Vec<Line>>>,
-    rows: Vec<Vec<Vec<Line>>>,
+}
+
+impl Grid {
+    fn row(&self, m: &Metrics, r: &[Vec<Run>]) -> Vec<Vec<Line>> {
+        (0..self.xs.len())
+            .map(|i| match r.get(i) {
+                Some(runs) => text::break_lines(
+                    text::words(runs, false, false),
+                    (self.ws[i] - 2.0 * CELL_PAD_X).max(1.0),
+                    TABLE_SIZE,
+                    m,
+                ),
+                None => Vec::new(),
+            })
+            .collect()
+    }
 }
 
 fn lh() -> f32 {
@@ -54,30 +72,22 @@ fn grid(e: &Engine, t: &Table) -> Grid {
     } else {
         None
     };
-    let rows = t
-        .rows
-        .iter()
-        .map(|r| {
-            (0..ncols)
-                .map(|i| match r.get(i) {
-                    Some(runs) => e.lines(text::words(runs, false, false), inner(i), TABLE_SIZE),
-                    None => Vec::new(),
-                })
-                .collect()
-        })
-        .collect();
-    Grid {
-        xs,
-        ws,
-        header,
-        rows,
-    }
+    Grid { xs, ws, header }
 }
 
+/// Room the header and the start of the first row need. Only those are
+/// wrapped: wrapping a whole long table here (once for the heading's
+/// keep-with-next, once more before drawing) tripled the layout work of
+/// the big tables that make up most of a long dossier.
 pub fn min_start(e: &Engine, t: &Table) -> f32 {
     let g = grid(e, t);
+    let first = t.rows.first().map(|r| g.row(e.m, r));
+    min_start_of(&g, first.as_deref())
+}
+
+fn min_start_of(g: &Grid, first: Option<&[Vec<Line>]>) -> f32 {
     let head = g.header.as_deref().map(row_height).unwrap_or(0.0);
-    let first = g.rows.first().map(|r| row_height(r)).unwrap_or(0.0);
+    let first = first.map(row_height).unwrap_or(0.0);
     head + first.min(2.0 * lh() + 2.0 * CELL_PAD_Y)
 }
 
@@ -121,15 +131,18 @@ fn header(e: &mut Engine, g: &Grid) {
 
 pub fn draw(e: &mut Engine, t: &Table) {
     let g = grid(e, t);
-    if g.header.is_none() && g.rows.is_empty() {
+    if g.header.is_none() && t.rows.is_empty() {
         return;
     }
+    let m = e.m;
+    let mut rows = t.rows.iter().map(|r| g.row(m, r)).peekable();
     e.space(4.0);
-    e.ensure(min_start(e, t));
+    e.ensure(min_start_of(&g, rows.peek().map(Vec::as_slice)));
     header(e, &g);
     let head_h = g.header.as_deref().map(row_height).unwrap_or(0.0);
     let lh = lh();
-    for cells in &g.rows {
+    for cells in rows {
+        let cells = &cells;
         let total = cells.iter().map(|c| c.len()).max().unwrap_or(0).max(1);
         let mut from = 0;
         while from < total {

@@ -1,7 +1,7 @@
 //! Tests on the produced bytes: parsed back with lopdf (and pdftotext when
 //! installed), never on the renderer's internals.
 
-use super::fonts::{Metrics, Style};
+use super::fonts::Metrics;
 use super::render;
 use crate::compose::document::*;
 use lopdf::{Document as Pdf, Object};
@@ -207,21 +207,33 @@ fn string(o: &Object) -> String {
     }
 }
 
-/// Glyph id -> char for one face.
-fn reverse_cmap(style: Style) -> &'static std::collections::HashMap<u16, char> {
+/// Glyph id -> char for one face (by face index).
+fn reverse_cmap(face: usize) -> &'static std::collections::HashMap<u16, char> {
     static MAPS: std::sync::OnceLock<Vec<std::collections::HashMap<u16, char>>> =
         std::sync::OnceLock::new();
     &MAPS.get_or_init(|| {
         let m = Metrics::get().unwrap();
-        Style::ALL
-            .iter()
-            .map(|&s| {
-                (0..1024u16)
-                    .filter_map(|gid| m.char_for_glyph(s, gid).map(|c| (gid, c)))
+        (0..super::fonts::FACES)
+            .map(|i| {
+                super::fonts::mapped(m.face(i))
+                    .into_iter()
+                    .rev() // the lowest code point wins, as in the ToUnicode maps
+                    .filter_map(|(cp, gid)| char::from_u32(cp).map(|c| (gid, c)))
                     .collect()
             })
             .collect()
-    })[style.index()]
+    })[face]
+}
+
+/// Face index of a font by its /BaseFont (« ABCDEF+NotoSans-Bold »).
+fn face_of(base: &[u8]) -> usize {
+    let name = match base.iter().position(|&b| b == b'+') {
+        Some(i) => &base[i + 1..],
+        None => base,
+    };
+    (0..super::fonts::FACES)
+        .find(|&i| super::fonts::face_name(i).as_bytes() == name)
+        .expect("font named after its face")
 }
 
 /// Text drawn on a page, read back from the content stream: the fonts are
@@ -229,43 +241,41 @@ fn reverse_cmap(style: Style) -> &'static std::collections::HashMap<u16, char> {
 /// through the face selected by the last Tf (found by its /BaseFont).
 fn page_text(pdf: &Pdf, page: lopdf::ObjectId) -> String {
     let fonts = pdf.get_page_fonts(page).expect("page fonts");
-    let style_of = |res: &[u8]| -> Style {
-        let base = fonts
-            .get(res)
-            .and_then(|d| d.get(b"BaseFont").ok())
-            .and_then(|n| n.as_name().ok())
-            .unwrap_or(b"");
-        Style::ALL
-            .into_iter()
-            .find(|s| s.postscript_name().as_bytes() == base)
-            .expect("font named after its face")
+    let face_of_res = |res: &[u8]| -> usize {
+        face_of(
+            fonts
+                .get(res)
+                .and_then(|d| d.get(b"BaseFont").ok())
+                .and_then(|n| n.as_name().ok())
+                .unwrap_or(b""),
+        )
     };
     let content = pdf.get_and_decode_page_content(page).expect("content");
     let mut out = String::new();
-    let mut style = Style::Regular;
-    let decode = |bytes: &[u8], style: Style, out: &mut String| {
+    let mut face = 0;
+    let decode = |bytes: &[u8], face: usize, out: &mut String| {
         for pair in bytes.chunks(2) {
             let gid = u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
-            out.push(reverse_cmap(style).get(&gid).copied().unwrap_or('?'));
+            out.push(reverse_cmap(face).get(&gid).copied().unwrap_or('?'));
         }
     };
     for op in content.operations {
         match op.operator.as_str() {
             "Tf" => {
                 if let Some(Ok(name)) = op.operands.first().map(Object::as_name) {
-                    style = style_of(name);
+                    face = face_of_res(name);
                 }
             }
             "Tj" => {
                 if let Some(Object::String(b, _)) = op.operands.first() {
-                    decode(b, style, &mut out);
+                    decode(b, face, &mut out);
                 }
             }
             "TJ" => {
                 if let Some(Object::Array(items)) = op.operands.first() {
                     for it in items {
                         if let Object::String(b, _) = it {
-                            decode(b, style, &mut out);
+                            decode(b, face, &mut out);
                         }
                     }
                 }
@@ -680,18 +690,143 @@ fn the_contents_shortcut_gives_the_pages_of_two_full_passes() {
         .unwrap();
     doc.blocks.insert(toc + 1, Block::PageBreak);
     let m = Metrics::get().unwrap();
-    let fonts = FontIds(std::array::from_fn(|i| printpdf::FontId(format!("F{i}"))));
+    let fonts = FontIds::new(m);
     let first = Engine::new(m, &fonts, None).run(&doc);
     let full = Engine::new(m, &fonts, Some(&first.headings)).run(&doc);
     let short = super::lay_out(&doc, m, &fonts);
     assert_eq!(short.pages.len(), full.pages.len());
     assert_eq!(short.headings, full.headings);
     for (i, (a, b)) in short.pages.iter().zip(&full.pages).enumerate() {
-        assert_eq!(
-            format!("{:?}", a.ops),
-            format!("{:?}", b.ops),
-            "page {}",
-            i + 1
-        );
+        assert!(a.content == b.content, "page {}", i + 1);
+        assert_eq!(a.links, b.links, "page {}", i + 1);
     }
+}
+
+/// Runs a poppler or qpdf tool on a PDF; None when the tool is missing.
+fn tool(name: &str, pdf: &[u8], args: &[&str]) -> Option<(bool, String)> {
+    std::process::Command::new(name)
+        .arg("--version")
+        .output()
+        .ok()?;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let mut cmd = std::process::Command::new(name);
+    cmd.args(args).arg(&path);
+    if name == "pdftotext" {
+        cmd.arg("-");
+    }
+    let out = cmd.output().unwrap();
+    Some((
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    ))
+}
+
+#[test]
+fn symbols_the_main_font_lacks_come_from_the_subsetted_fallback() {
+    let doc = doc_with(vec![
+        h(1, "1", "Seuils ≤ et ≥"),
+        p("Taux de réclamations ≤ 5 % par mois."),
+        p("Température à cœur ≥ 63 °C, soit ≈ 80 repas à −8 °C en chambre froide."),
+        Block::Paragraph(Paragraph {
+            runs: vec![
+                Run::plain("Délai "),
+                Run {
+                    text: "≤ 3 jours".into(),
+                    bold: true,
+                    italic: false,
+                },
+                Run::plain(" pour l'entreprise Łódź Dvořák."),
+            ],
+            style: ParagraphStyle::Body,
+        }),
+    ]);
+    let bytes = render(&doc, RenderOptions::default()).unwrap();
+    let pdf = parse(&bytes);
+    let text = all_text(&pdf);
+    for s in [
+        "≤ 5 %",
+        "≥ 63 °C",
+        "≈ 80 repas",
+        "−8 °C",
+        "≤ 3 jours",
+        "Łódź Dvořák",
+    ] {
+        assert!(text.contains(s), "{s:?} not drawn: {text}");
+    }
+
+    // One fallback font, subsetted to the glyphs drawn with it.
+    let fallback: Vec<&lopdf::Dictionary> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor".as_slice())
+                && d.get(b"FontName")
+                    .and_then(Object::as_name)
+                    .is_ok_and(|n| n.ends_with(b"+DejaVuSans"))
+        })
+        .collect();
+    assert_eq!(fallback.len(), 1);
+    let program = fallback[0]
+        .get(b"FontFile2")
+        .and_then(Object::as_reference)
+        .and_then(|r| pdf.get_object(r))
+        .and_then(Object::as_stream)
+        .unwrap()
+        .decompressed_content()
+        .unwrap();
+    let bundled = super::fonts::face_bytes(super::fonts::FALLBACK).len();
+    assert!(
+        program.len() < bundled / 4,
+        "fallback embedded with {} of its {bundled} bytes",
+        program.len()
+    );
+
+    if let Some((ok, out)) = tool("pdftotext", &bytes, &["-enc", "UTF-8"]) {
+        assert!(ok);
+        for s in ["≤ 5 %", "≥ 63 °C", "≈ 80 repas", "−8 °C", "Łódź Dvořák"] {
+            assert!(out.contains(s), "pdftotext lacks {s:?}: {out}");
+        }
+    }
+    if let Some((ok, out)) = tool("pdffonts", &bytes, &[]) {
+        assert!(ok);
+        let line = out
+            .lines()
+            .find(|l| l.contains("+DejaVuSans"))
+            .unwrap_or_else(|| panic!("no fallback font listed: {out}"));
+        // Columns: name, type (two words), encoding, emb, sub, uni.
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(&cols[4..7], ["yes", "yes", "yes"], "{line}");
+    }
+    if let Some((ok, out)) = tool("qpdf", &bytes, &["--check"]) {
+        assert!(ok, "qpdf --check: {out}");
+    }
+}
+
+#[test]
+fn no_fallback_font_when_nothing_needs_it() {
+    let bytes = render(&doc_with(vec![p(LOREM)]), RenderOptions::default()).unwrap();
+    assert!(!bytes.windows(10).any(|w| w == b"DejaVuSans"));
+}
+
+#[test]
+fn glyph_ids_that_look_like_string_delimiters_survive() {
+    // Glyph ids are written as raw bytes in literal strings: those equal
+    // to ( ) \ or CR must be escaped.
+    let m = Metrics::get().unwrap();
+    let special: String = super::fonts::mapped(m.face(0))
+        .into_iter()
+        .filter(|&(_, gid)| {
+            gid.to_be_bytes()
+                .iter()
+                .any(|b| matches!(b, b'(' | b')' | b'\\' | b'\r'))
+        })
+        .filter_map(|(cp, _)| char::from_u32(cp))
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    assert!(special.chars().count() >= 3, "{special:?}");
+    let pdf = parse(&render(&doc_with(vec![p(&special)]), RenderOptions::default()).unwrap());
+    assert!(all_text(&pdf).contains(&special), "{special:?}");
 }

@@ -7,13 +7,10 @@
 
 use super::fonts::Style;
 use super::layout::Engine;
+use super::paint::{Item, Link};
 use super::style::*;
 use super::text;
 use crate::compose::document::Block;
-use printpdf::{
-    Actions, BorderArray, ColorArray, Destination, HighlightingMode, LinkAnnotation, Op, Pt, Rect,
-    TextItem,
-};
 
 const NUMBER_COL: f32 = 30.0;
 const DOT_PITCH: f32 = 4.5;
@@ -70,20 +67,12 @@ pub fn draw(e: &mut Engine, following: &[Block]) {
             e.y += lh;
         }
         if let Some(t) = target {
-            let rect = Rect::from_xywh(Pt(MARGIN_X), Pt(PAGE_H - e.y), Pt(BODY_W), Pt(e.y - top));
-            let link = LinkAnnotation::new(
-                rect,
-                Actions::go_to(Destination::Xyz {
-                    page: t.page + 1,
-                    left: Some(0.0),
-                    top: Some(t.top),
-                    zoom: None,
-                }),
-                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                Some(ColorArray::Transparent),
-                Some(HighlightingMode::None),
-            );
-            e.canvas().ops.push(Op::LinkAnnotation { link });
+            let bottom = PAGE_H - e.y;
+            e.canvas().link(Link {
+                rect: [MARGIN_X, bottom, MARGIN_X + BODY_W, PAGE_H - top],
+                page: t.page,
+                top: t.top,
+            });
         }
     }
     e.y += PARA_AFTER;
@@ -105,18 +94,12 @@ fn leaders(e: &mut Engine, from: f32, to: f32, baseline: f32, size: f32) {
     let kern = -(DOT_PITCH - dot) * 1000.0 / size;
     let mut items = Vec::with_capacity(count * 2);
     for i in 0..count {
-        items.push(TextItem::Text(".".into()));
+        items.push(Item::Text(Style::Regular, "."));
         if i + 1 < count {
-            items.push(TextItem::Offset(kern));
+            items.push(Item::Kern(kern));
         }
     }
     let fonts = e.fonts;
-    e.canvas().text_items(
-        fonts,
-        start,
-        baseline,
-        size,
-        GREY,
-        vec![(Style::Regular, items)],
-    );
+    e.canvas()
+        .text_items(fonts, start, baseline, size, GREY, &items);
 }
