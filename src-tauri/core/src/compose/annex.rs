@@ -8,7 +8,7 @@
 
 use super::document::{Block, Heading, Paragraph, ParagraphStyle, Run};
 use super::review::{known_field, lines, title_of};
-use crate::french::{self, spell_out_symbols, typography};
+use crate::french::{self, typography};
 use crate::sections::step_rank;
 use crate::store::StoredComment;
 use chrono::NaiveDate;
@@ -67,7 +67,7 @@ fn comment(c: &StoredComment) -> Vec<Block> {
         Run::bold(place),
         Run::plain(format!(
             " — {}, le {}",
-            text(&c.author),
+            typography(&c.author),
             french::datetime(c.created_at)
         )),
     ];
@@ -84,17 +84,11 @@ fn comment(c: &StoredComment) -> Vec<Block> {
     })];
     blocks.extend(lines(&c.text).into_iter().map(|line| {
         Block::Paragraph(Paragraph {
-            runs: vec![Run::plain(text(&line))],
+            runs: vec![Run::plain(typography(&line))],
             style: ParagraphStyle::Body,
         })
     }));
     blocks
-}
-
-/// What the user typed, with French typography and the signs the bundled
-/// font lacks spelt out, as the template does for the rest of the document.
-fn text(s: &str) -> String {
-    spell_out_symbols(&typography(s))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
