@@ -32,7 +32,10 @@ fn user_message(e: impl std::fmt::Display + std::fmt::Debug) -> String {
 
 #[tauri::command]
 pub fn list_samples() -> Vec<SampleInfo> {
-    samples::all().iter().map(SampleInfo::from).collect()
+    samples::starting_points()
+        .iter()
+        .map(SampleInfo::from)
+        .collect()
 }
 
 #[tauri::command]

@@ -498,6 +498,23 @@ impl Session {
     /// Empties the input `data-testid="id"` and types `text` into it, as a
     /// person would, then checks the input shows exactly `text`.
     pub async fn type_into(&self, id: &str, text: &str) {
+        // A step that re-renders while the keys go in (its data arrived)
+        // detaches the box: find it again and type again, as a person would.
+        let mut attempt = 1;
+        loop {
+            match self.try_type_into(id, text).await {
+                Ok(()) => return,
+                Err(e) if attempt < 3 => {
+                    eprintln!("typing into data-testid=\"{id}\" (attempt {attempt}): {e}; again");
+                    attempt += 1;
+                    tokio::time::sleep(POLL).await;
+                }
+                Err(e) => self.fail(&e).await,
+            }
+        }
+    }
+
+    async fn try_type_into(&self, id: &str, text: &str) -> Result<(), String> {
         let el = self.reveal(id).await;
         let _ = el.click().await;
         let _ = el.clear().await;
@@ -513,14 +530,44 @@ impl Session {
             let _ = el.send_keys(Key::Control + "a").await;
             let _ = el.send_keys(Key::Backspace).await;
         }
-        if let Err(e) = el.send_keys(text).await {
-            self.fail(&format!("typing into data-testid=\"{id}\" failed: {e}"))
-                .await;
-        }
+        el.send_keys(text)
+            .await
+            .map_err(|e| format!("typing into data-testid=\"{id}\" failed: {e}"))?;
         let shown = el.value().await.ok().flatten().unwrap_or_default();
         if shown != text {
-            self.fail(&format!(
+            return Err(format!(
                 "after typing into data-testid=\"{id}\", expected its value to be {text:?}, got {shown:?}"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Chooses the option whose value is `value` in the list `data-testid="id"`,
+    /// as a person clicking it would, then checks the list shows it.
+    pub async fn select(&self, id: &str, value: &str) {
+        let list = self.reveal(id).await;
+        let _ = list.click().await;
+        match list
+            .find(By::Css(format!("option[value=\"{value}\"]")))
+            .await
+        {
+            Ok(option) => {
+                if let Err(e) = option.click().await {
+                    self.fail(&format!(
+                        "choosing {value:?} in data-testid=\"{id}\" failed: {e}"
+                    ))
+                    .await;
+                }
+            }
+            Err(_) => {
+                self.fail(&format!("data-testid=\"{id}\" offers no option {value:?}"))
+                    .await
+            }
+        }
+        let shown = list.value().await.ok().flatten().unwrap_or_default();
+        if shown != value {
+            self.fail(&format!(
+                "after choosing {value:?} in data-testid=\"{id}\", it shows {shown:?}"
             ))
             .await;
         }

@@ -20,6 +20,8 @@ pub struct SampleInfo {
     pub name: String,
     pub title: String,
     pub description: String,
+    /// The blank dossier rather than a complete sample.
+    pub blank: bool,
 }
 
 impl From<&Sample> for SampleInfo {
@@ -28,6 +30,7 @@ impl From<&Sample> for SampleInfo {
             name: s.name.into(),
             title: s.title.clone(),
             description: s.description.clone(),
+            blank: s.name == BLANK,
         }
     }
 }
@@ -75,26 +78,45 @@ const BUNDLED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Every bundled sample, in a stable order.
+/// The name of the blank starting point.
+pub const BLANK: &str = "vierge";
+
+/// Every bundled sample (complete dossiers), in a stable order.
 pub fn all() -> Vec<Sample> {
     BUNDLED
         .iter()
-        .map(|(name, json)| {
-            // Bundled files are checked by the tests: a parse failure is a build defect.
-            let file: SampleFile = serde_json::from_str(json)
-                .unwrap_or_else(|e| panic!("bundled sample {name} is invalid: {e}"));
-            Sample {
-                name,
-                title: file.title,
-                description: file.description,
-                dossier: file.dossier,
-            }
-        })
+        .map(|(name, json)| load(name, json))
         .collect()
 }
 
+/// The blank dossier: every step to fill, the SME-friendly execution terms
+/// already chosen. Not a sample: it has findings until it is filled in.
+pub fn blank() -> Sample {
+    load(
+        BLANK,
+        include_str!("../../../templates/dossier-vierge.json"),
+    )
+}
+
+/// What « Nouveau dossier » offers: the blank dossier, then the samples.
+pub fn starting_points() -> Vec<Sample> {
+    std::iter::once(blank()).chain(all()).collect()
+}
+
 pub fn find(name: &str) -> Option<Sample> {
-    all().into_iter().find(|s| s.name == name)
+    starting_points().into_iter().find(|s| s.name == name)
+}
+
+fn load(name: &'static str, json: &str) -> Sample {
+    // Bundled files are checked by the tests: a parse failure is a build defect.
+    let file: SampleFile = serde_json::from_str(json)
+        .unwrap_or_else(|e| panic!("bundled starting point {name} is invalid: {e}"));
+    Sample {
+        name,
+        title: file.title,
+        description: file.description,
+        dossier: file.dossier,
+    }
 }
 
 impl Sample {
@@ -128,6 +150,27 @@ mod tests {
             assert!(!s.title.is_empty(), "{}", s.name);
             assert!(!s.description.is_empty(), "{}", s.name);
         }
+    }
+
+    #[test]
+    fn the_blank_dossier_comes_first_and_is_empty() {
+        let points = starting_points();
+        assert_eq!(points[0].name, BLANK);
+        assert_eq!(points.len(), all().len() + 1);
+        let d = find(BLANK)
+            .unwrap()
+            .instantiate(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), "u".into());
+        assert!(d.buyer.name.is_empty() && d.purchase.object.is_empty());
+        assert!(d.needs.is_empty() && d.criteria.is_empty() && d.questions.is_empty());
+        assert_eq!(
+            d.execution.advance.percent, 5,
+            "SME-friendly terms pre-selected"
+        );
+        assert_eq!(d.execution.payment_period_days, 30);
+        assert!(
+            d.purchase.launch_date.is_some(),
+            "dates set as for a sample"
+        );
     }
 
     #[test]

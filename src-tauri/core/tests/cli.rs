@@ -27,15 +27,12 @@ fn samples_new_list_show_import_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
     let samples = stdout(&dce(&db, &["samples"]));
-    let first = samples
+    let names: Vec<&str> = samples
         .lines()
-        .next()
-        .unwrap()
-        .split('\t')
-        .next()
-        .unwrap()
-        .to_string();
-    assert_eq!(first, "restauration-scolaire");
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(&names[..2], ["vierge", "restauration-scolaire"]);
+    let first = names[1].to_string();
 
     let id = stdout(&dce(&db, &["new", "--sample", &first]));
     assert_eq!(id.trim(), "1", "the id alone on one line");

@@ -321,7 +321,11 @@ summary: string,
  */
 duties: Array<string>, buyer_profile_required: boolean, reference: string, };
 
-export type SampleInfo = { name: string, title: string, description: string, };
+export type SampleInfo = { name: string, title: string, description: string, 
+/**
+ * The blank dossier rather than a complete sample.
+ */
+blank: boolean, };
 
 export type Format = "pdf" | "docx" | "zip";
 

@@ -142,7 +142,7 @@ fn run(cli: Cli) -> Result<(), String> {
     let now = Local::now().naive_local();
     match cli.command {
         Command::Samples => {
-            for s in samples::all() {
+            for s in samples::starting_points() {
                 println!("{}\t{} — {}", s.name, s.title, s.description);
             }
         }
@@ -150,7 +150,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Bench => bench::run(today())?,
         Command::New { sample } => {
             let s = samples::find(&sample).ok_or_else(|| {
-                let names: Vec<_> = samples::all().iter().map(|s| s.name).collect();
+                let names: Vec<_> = samples::starting_points().iter().map(|s| s.name).collect();
                 format!(
                     "il n'y a pas de dossier type « {sample} ». Dossiers types disponibles : {}.",
                     names.join(", ")
