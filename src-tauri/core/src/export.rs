@@ -53,24 +53,43 @@ fn piece_file_name(dossier: &Dossier, piece: &str, extension: &str) -> String {
     format!("{stem}.{extension}")
 }
 
+/// Small words a cut name must not end with (« …-livraison-de-repas-en »).
+const DANGLING: &[&str] = &[
+    "a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par",
+    "pour", "sur",
+];
+
 /// Words of `text` folded to ASCII and joined by hyphens, cut at a word
-/// boundary after at most `max` characters.
+/// boundary after at most `max` characters, without a dangling small word.
 fn slug(text: &str, max: usize) -> String {
     let folded: String = text.chars().map(fold_accent).collect();
-    let mut out = String::new();
-    for word in folded
+    let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() && out.len() + 1 + word.len() > max {
+        .collect();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut len = 0;
+    for word in &words {
+        let word = &word[..word.len().min(max)];
+        let added = if kept.is_empty() {
+            word.len()
+        } else {
+            word.len() + 1
+        };
+        if !kept.is_empty() && len + added > max {
             break;
         }
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&word[..word.len().min(max)]);
+        kept.push(word);
+        len += added;
     }
-    out
+    if kept.len() < words.len() {
+        while kept.len() > 1
+            && DANGLING.contains(&kept[kept.len() - 1].to_ascii_lowercase().as_str())
+        {
+            kept.pop();
+        }
+    }
+    kept.join("-")
 }
 
 fn fold_accent(c: char) -> char {
@@ -288,7 +307,7 @@ mod tests {
             );
         assert_eq!(
             file_name(&d, Format::Pdf),
-            "RS-01_Fourniture-et-livraison-de-repas-en_DCE.pdf"
+            "RS-01_Fourniture-et-livraison-de-repas_DCE.pdf"
         );
         d.reference = "2026/07".into();
         d.purchase.object = "Éclairage public à LED".into();

@@ -160,14 +160,14 @@ fn zip_bundle_holds_both_pieces_in_both_formats_named_from_the_reference() {
     assert_eq!(
         names,
         [
-            "RS-01_Fourniture-et-livraison-de-repas-en_Cadre-de-reponse.docx",
-            "RS-01_Fourniture-et-livraison-de-repas-en_Cadre-de-reponse.pdf",
-            "RS-01_Fourniture-et-livraison-de-repas-en_DCE.docx",
-            "RS-01_Fourniture-et-livraison-de-repas-en_DCE.pdf",
+            "RS-01_Fourniture-et-livraison-de-repas_Cadre-de-reponse.docx",
+            "RS-01_Fourniture-et-livraison-de-repas_Cadre-de-reponse.pdf",
+            "RS-01_Fourniture-et-livraison-de-repas_DCE.docx",
+            "RS-01_Fourniture-et-livraison-de-repas_DCE.pdf",
         ]
     );
     let mut frames_pdf = Vec::new();
-    zip.by_name("RS-01_Fourniture-et-livraison-de-repas-en_Cadre-de-reponse.pdf")
+    zip.by_name("RS-01_Fourniture-et-livraison-de-repas_Cadre-de-reponse.pdf")
         .unwrap()
         .read_to_end(&mut frames_pdf)
         .unwrap();
