@@ -208,6 +208,39 @@ fn response_frames_docx_has_a_fillable_field_per_question() {
     );
 }
 
+/// A bidder reads a question and answers below it: in every sample's
+/// response frames, each question's note (« Critère : … ») and its answer
+/// box are on the same page, and no page ends on a frame's title.
+#[test]
+fn every_question_stays_on_one_page_with_its_answer_box() {
+    for sample in dce_core::samples::all() {
+        let d = sample.instantiate(today(), "u".into());
+        let doc = dce_core::compose::compose(&d, dce_core::compose::Piece::ResponseFrames).unwrap();
+        let pdf = dce_core::render::pdf::render(&doc, Default::default()).unwrap();
+        let text = poppler("pdftotext", &pdf, &[]);
+        for (n, page) in text.split('\u{c}').enumerate() {
+            assert_eq!(
+                page.matches("Critère :").count(),
+                page.matches("Réponse du candidat").count(),
+                "{}, page {}: a question is cut from its answer box:\n{page}",
+                sample.name,
+                n + 1
+            );
+            let last = page
+                .lines()
+                .map(str::trim)
+                .rfind(|l| !l.is_empty() && !l.starts_with("Page ") && !l.contains("PROJET"))
+                .unwrap_or_default();
+            assert!(
+                !last.contains("Cadre de réponse"),
+                "{}, page {} ends on a frame title: {last:?}",
+                sample.name,
+                n + 1
+            );
+        }
+    }
+}
+
 #[test]
 fn final_version_is_refused_while_a_blocking_finding_remains() {
     let mut d = common::catering();

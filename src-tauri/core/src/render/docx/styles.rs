@@ -116,13 +116,15 @@ pub fn styles_xml(language: &str) -> String {
         ),
         r#"<w:sz w:val="19"/><w:szCs w:val="19"/>"#,
     );
+    // A small note introduces what follows (« Critère : … — 15 points »
+    // above an answer box): it stays on the same page.
     para(
         &mut s,
         "Small",
         "Small",
         Some("Normal"),
         false,
-        "",
+        "<w:keepNext/>",
         r#"<w:color w:val="595959"/><w:sz w:val="17"/><w:szCs w:val="17"/>"#,
     );
 

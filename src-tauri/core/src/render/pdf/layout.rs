@@ -115,8 +115,13 @@ impl<'a> Engine<'a> {
                     super::toc::draw(&mut self, &doc.blocks[i + 1..]);
                     toc_end = Some(self.pages.len());
                 }
-                Block::Heading(h) => self.heading(h, next),
-                Block::Paragraph(p) => self.paragraph(p),
+                Block::Heading(h) => self.heading(h, &doc.blocks[i + 1..]),
+                Block::Paragraph(p) => {
+                    if let Some(a) = Self::introduced_field(p, next) {
+                        self.ensure(self.paragraph_height(p) + self.answer_height(a));
+                    }
+                    self.paragraph(p)
+                }
                 Block::List(l) => self.list(l),
                 Block::Table(t) => super::table::draw(&mut self, t),
                 Block::AnswerField(a) => self.answer_field(a),
@@ -395,8 +400,57 @@ impl<'a> Engine<'a> {
         top
     }
 
-    fn heading(&mut self, h: &Heading, next: Option<&Block>) {
-        let keep = next.map(|b| self.min_start(b)).unwrap_or(0.0);
+    /// The answer field a small note (« Critère : … — 15 points ») introduces:
+    /// the note, its question and the box stay on one page.
+    fn introduced_field<'b>(p: &Paragraph, next: Option<&'b Block>) -> Option<&'b AnswerField> {
+        match next {
+            Some(Block::AnswerField(a)) if p.style == ParagraphStyle::Small => Some(a),
+            _ => None,
+        }
+    }
+
+    fn paragraph_height(&self, p: &Paragraph) -> f32 {
+        let f = self.body_flow(p.style);
+        let n = self
+            .lines(text::words(&p.runs, false, false), f.width, f.size)
+            .len();
+        n as f32 * line_height(f.size) + PARA_AFTER
+    }
+
+    /// Height that must follow a heading on its page: the start of the next
+    /// block; a whole question (its note and answer box); or a short
+    /// introduction together with the sub-heading after it and what that
+    /// one needs, so that a section title never ends a page alone.
+    fn keep_after(&self, rest: &[Block]) -> f32 {
+        match rest {
+            [Block::Paragraph(p), Block::AnswerField(a), ..]
+                if p.style == ParagraphStyle::Small =>
+            {
+                self.paragraph_height(p) + self.answer_height(a)
+            }
+            [Block::Paragraph(p), Block::Heading(h), tail @ ..] if self.is_short(p) => {
+                let (_, _, _, before, _) = Self::heading_style(h.level);
+                self.paragraph_height(p) + before + self.heading_height(h) + self.keep_after(tail)
+            }
+            [Block::Heading(h), tail @ ..] => {
+                let (_, _, _, before, _) = Self::heading_style(h.level);
+                before + self.heading_height(h) + self.keep_after(tail)
+            }
+            [b, ..] => self.min_start(b),
+            [] => 0.0,
+        }
+    }
+
+    /// An introduction of a few lines, kept with what it introduces.
+    fn is_short(&self, p: &Paragraph) -> bool {
+        let f = self.body_flow(p.style);
+        self.lines(text::words(&p.runs, false, false), f.width, f.size)
+            .len()
+            <= 3
+    }
+
+    fn heading(&mut self, h: &Heading, rest: &[Block]) {
+        let keep = self.keep_after(rest);
         let top = self.title_block(&h.label(), h.level, keep);
         self.headings.push(HeadingMark {
             level: h.level.clamp(1, 3),
