@@ -37,19 +37,7 @@ impl Store {
         if c.text.trim().is_empty() {
             return Err(StoreError::EmptyComment);
         }
-        self.conn.execute(
-            "INSERT INTO comments (dossier_id, section, field, author, created_at, text, resolved)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                dossier_id,
-                c.section,
-                c.field,
-                c.author,
-                c.created_at,
-                c.text,
-                c.resolved
-            ],
-        )?;
+        insert_comment(&self.conn, dossier_id, c)?;
         Ok(self.conn.last_insert_rowid())
     }
 
@@ -115,4 +103,26 @@ impl Store {
             _ => Ok(()),
         }
     }
+}
+
+/// Stores `c` on the dossier `dossier_id` (also inside an import's transaction).
+pub(super) fn insert_comment(
+    conn: &rusqlite::Connection,
+    dossier_id: i64,
+    c: &Comment,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO comments (dossier_id, section, field, author, created_at, text, resolved)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            dossier_id,
+            c.section,
+            c.field,
+            c.author,
+            c.created_at,
+            c.text,
+            c.resolved
+        ],
+    )?;
+    Ok(())
 }

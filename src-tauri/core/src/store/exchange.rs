@@ -271,10 +271,7 @@ impl Store {
                 ],
             )?;
             if updated == 0 {
-                tx.execute(
-                    "INSERT INTO comments (dossier_id, section, field, author, created_at, text, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![id, c.section, c.field, c.author, c.created_at, c.text, c.resolved],
-                )?;
+                super::comments::insert_comment(&tx, id, c)?;
             }
         }
         tx.commit()?;
