@@ -241,6 +241,32 @@ fn every_question_stays_on_one_page_with_its_answer_box() {
     }
 }
 
+/// The commitment is signed on one page: in every sample's DCE, its title,
+/// the bidder's identification and the buyer's acceptance share a page.
+#[test]
+fn the_signature_block_is_never_split() {
+    for sample in dce_core::samples::all() {
+        let d = sample.instantiate(today(), "u".into());
+        let pdf = export::render(&d, Format::Pdf, false, today()).unwrap();
+        let text = poppler("pdftotext", &pdf, &[]);
+        let page = text
+            .split('\u{c}')
+            .find(|p| p.contains("Raison sociale, adresse et numéro SIRET du titulaire"))
+            .unwrap_or_else(|| panic!("{}: no signature block", sample.name));
+        for part in [
+            "Engagement du titulaire",
+            "Prix proposé",
+            "Acceptation de l’offre par l’acheteur",
+        ] {
+            assert!(
+                page.contains(part),
+                "{}: {part:?} is not on the page of the signature block",
+                sample.name
+            );
+        }
+    }
+}
+
 #[test]
 fn final_version_is_refused_while_a_blocking_finding_remains() {
     let mut d = common::catering();

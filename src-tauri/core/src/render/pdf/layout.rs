@@ -124,7 +124,14 @@ impl<'a> Engine<'a> {
                 }
                 Block::List(l) => self.list(l),
                 Block::Table(t) => super::table::draw(&mut self, t),
-                Block::AnswerField(a) => self.answer_field(a),
+                Block::AnswerField(a) => {
+                    let first_of_run =
+                        i == 0 || !matches!(doc.blocks[i - 1], Block::AnswerField(_));
+                    if first_of_run {
+                        self.ensure(self.fields_run_height(&doc.blocks[i..]));
+                    }
+                    self.answer_field(a)
+                }
                 Block::Checkbox(c) => self.checkbox(c),
                 Block::PageBreak => {
                     if !self.at_top() {
@@ -432,6 +439,12 @@ impl<'a> Engine<'a> {
                 let (_, _, _, before, _) = Self::heading_style(h.level);
                 self.paragraph_height(p) + before + self.heading_height(h) + self.keep_after(tail)
             }
+            [Block::Paragraph(p), tail @ ..]
+                if self.is_short(p) && matches!(tail.first(), Some(Block::AnswerField(_))) =>
+            {
+                self.paragraph_height(p) + self.fields_run_height(tail)
+            }
+            [Block::AnswerField(_), ..] => self.fields_run_height(rest),
             [Block::Heading(h), tail @ ..] => {
                 let (_, _, _, before, _) = Self::heading_style(h.level);
                 before + self.heading_height(h) + self.keep_after(tail)
@@ -439,6 +452,20 @@ impl<'a> Engine<'a> {
             [b, ..] => self.min_start(b),
             [] => 0.0,
         }
+    }
+
+    /// Height of the answer boxes that follow one another from the start of
+    /// `rest` (the bidder's identification, a signature block): they stay on
+    /// one page when they fit on one.
+    fn fields_run_height(&self, rest: &[Block]) -> f32 {
+        let run: f32 = rest
+            .iter()
+            .map_while(|b| match b {
+                Block::AnswerField(a) => Some(self.answer_height(a)),
+                _ => None,
+            })
+            .sum();
+        run.min(BODY_BOTTOM - BODY_TOP)
     }
 
     /// An introduction of a few lines, kept with what it introduces.
