@@ -1,6 +1,20 @@
 //! `dce`: the command line of DCE Unique. It is the caller that reads the
 //! clock and the environment, and passes them to the core library.
 
+/// Prints a line of the command's result. When the reader has gone away
+/// (`dce list | head -1`), the command ends quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            return Err(format!("le résultat n'a pas pu être écrit : {e}"));
+        }
+    }};
+}
+
 mod bench;
 
 use chrono::{Local, NaiveDate};
@@ -143,7 +157,7 @@ fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Samples => {
             for s in samples::starting_points() {
-                println!("{}\t{} — {}", s.name, s.title, s.description);
+                out!("{}\t{} — {}", s.name, s.title, s.description);
             }
         }
         Command::Schema => print!("{}", dce_core::bindings::json_schema()),
@@ -157,7 +171,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 )
             })?;
             let dossier = s.instantiate(today(), uuid::Uuid::new_v4().to_string());
-            println!(
+            out!(
                 "{}",
                 open(cli.db)?
                     .create(&dossier, now)
@@ -186,7 +200,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 .import_file(&parsed, mode, new_uid, now)
                 .map_err(|e| e.to_string())?
             {
-                ImportOutcome::Imported { id } => println!("{id}"),
+                ImportOutcome::Imported { id } => out!("{id}"),
                 ImportOutcome::AlreadyExists {
                     existing_id,
                     object,
@@ -199,15 +213,15 @@ fn run(cli: Cli) -> Result<(), String> {
             let file = open(cli.db)?.export_file(id).map_err(|e| e.to_string())?;
             let json = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
             export::write_atomic(&out, json.as_bytes()).map_err(|e| e.to_string())?;
-            println!("{}", out.display());
+            out!("{}", out.display());
         }
         Command::List => {
             for d in open(cli.db)?.list().map_err(|e| e.to_string())? {
-                println!("{}\t{}\t{}\t{}", d.id, d.reference, d.object, d.buyer);
+                out!("{}\t{}\t{}\t{}", d.id, d.reference, d.object, d.buyer);
             }
         }
         Command::Show { id } => {
-            println!(
+            out!(
                 "{}",
                 store::to_dce(&open(cli.db)?.load(id).map_err(|e| e.to_string())?)
             );
@@ -217,15 +231,15 @@ fn run(cli: Cli) -> Result<(), String> {
             let date = date.unwrap_or_else(|| rules::judging_date(&dossier, today()));
             let findings = rules::check(&dossier, date);
             if json {
-                println!(
+                out!(
                     "{}",
                     serde_json::to_string_pretty(&findings).map_err(|e| e.to_string())?
                 );
             } else if findings.is_empty() {
-                println!("Aucun point à signaler.");
+                out!("Aucun point à signaler.");
             } else {
                 for f in &findings {
-                    println!(
+                    out!(
                         "[{}] {} ({}) — champ : {}",
                         f.severity.label(),
                         f.message,
@@ -237,7 +251,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     .iter()
                     .filter(|f| f.severity == Severity::Blocking)
                     .count();
-                println!("{} point(s), dont {blocking} bloquant(s).", findings.len());
+                out!("{} point(s), dont {blocking} bloquant(s).", findings.len());
             }
         }
         Command::Export {
@@ -255,7 +269,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let bytes = export::render(&dossier, format, final_version, today())
                 .map_err(|e| e.to_string())?;
             export::write_atomic(&out, &bytes).map_err(|e| e.to_string())?;
-            println!("{}", out.display());
+            out!("{}", out.display());
         }
     }
     Ok(())
