@@ -658,8 +658,8 @@ mod tests {
         assert_eq!(ws.len(), 1);
         for n in 0..=8 {
             let (head, tail) = ws[0].split_at_char(n);
-            let mut joined = as_pairs(&[head.clone()]).remove(0);
-            let tail_pairs = as_pairs(&[tail.clone()]).remove(0);
+            let mut joined = as_pairs(std::slice::from_ref(&head)).remove(0);
+            let tail_pairs = as_pairs(std::slice::from_ref(&tail)).remove(0);
             // Rejoin the fragment cut in two, then compare with the word.
             match (joined.last_mut(), tail_pairs.first()) {
                 (Some(h), Some(t)) if h.0 == t.0 => {
