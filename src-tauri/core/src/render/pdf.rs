@@ -171,7 +171,8 @@ impl Deflater {
 /// whatever the numbers): the second pass then lays out only up to the
 /// contents' end and keeps the first pass's pages after it.
 fn lay_out(doc: &Document, m: &'static Metrics, fonts: &FontIds) -> Laid {
-    let mut laid = Engine::new(m, fonts, None).run(doc);
+    let breaker = text::Breaker::default();
+    let mut laid = Engine::new(m, fonts, &breaker, None).run(doc);
     let Some(toc) = doc
         .blocks
         .iter()
@@ -180,7 +181,7 @@ fn lay_out(doc: &Document, m: &'static Metrics, fonts: &FontIds) -> Laid {
         return laid;
     };
     if matches!(doc.blocks.get(toc + 1), Some(Block::PageBreak)) {
-        let head = Engine::new(m, fonts, Some(&laid.headings)).run_until(doc, toc + 1);
+        let head = Engine::new(m, fonts, &breaker, Some(&laid.headings)).run_until(doc, toc + 1);
         if head.toc_end.is_some() && head.toc_end == laid.toc_end {
             // The head ends with the contents' last page (an empty page
             // after them is dropped): the first pass's pages follow it.
@@ -192,7 +193,7 @@ fn lay_out(doc: &Document, m: &'static Metrics, fonts: &FontIds) -> Laid {
         }
     }
     for _ in 0..3 {
-        let next = Engine::new(m, fonts, Some(&laid.headings)).run(doc);
+        let next = Engine::new(m, fonts, &breaker, Some(&laid.headings)).run(doc);
         let stable = next.headings == laid.headings;
         laid = next;
         if stable {

@@ -2,9 +2,18 @@
 //! (`w:sdt`). Tag and alias are the IR field id, so a buyer's tooling can
 //! read the answers back out of a returned file.
 //!
-//! The controls are run-level (inside a paragraph): LibreOffice (7.4+)
-//! only turns inline `w:sdt` into editable content controls, while Word
-//! handles both.
+//! The controls are run-level (inside a paragraph): Word handles both
+//! levels, LibreOffice only inline ones. What LibreOffice 7.4 makes of them
+//! (`scripts/check-frames-libreoffice` fills a frame in, saves and reopens
+//! it): a plain-text control becomes an input field, filled through the
+//! dialog a click opens, and is saved back to DOCX as a plain-text control
+//! that keeps its alias but not its tag (hence both carry the id); line
+//! breaks inside an answer are lost when 7.4 saves to DOCX (ODT keeps
+//! them). The checkbox becomes a checkbox content control. The other
+//! markups tried fare worse with 7.4: in a rich-text control the typed
+//! answer stays flagged as placeholder and the ids are dropped on saving;
+//! legacy form fields (FORMTEXT) suit LibreOffice but are not Word's
+//! content controls.
 
 use super::table;
 use super::text::{self, PPr, RPr};
@@ -71,8 +80,9 @@ pub fn answer_field(out: &mut String, f: &AnswerField, sdt_id: u32, page_break_b
     table::gap_after_table(out);
 }
 
-/// A `w14:checkbox` control (Word 2010+, LibreOffice 7.5+ toggle it on
-/// click), followed by the label after a tab so wrapped lines align.
+/// A `w14:checkbox` control (Word 2010+; LibreOffice 7.4 reads it as a
+/// checkbox content control), followed by the label after a tab so wrapped
+/// lines align.
 pub fn checkbox(out: &mut String, c: &Checkbox, sdt_id: u32, page_break_before: bool) {
     out.push_str("<w:p>");
     PPr {

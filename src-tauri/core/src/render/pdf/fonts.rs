@@ -76,6 +76,22 @@ pub struct Glyph {
     pub face: u8,
     pub gid: u16,
     pub advance: f32,
+    /// Neither byte of the id needs escaping in a PDF literal string
+    /// (delimiters, backslash, CR): the painter's fast path.
+    pub plain: bool,
+}
+
+impl Glyph {
+    fn new(face: u8, gid: u16, advance: f32) -> Glyph {
+        let escaped = |b: u8| matches!(b, b'(' | b')' | b'\\' | b'\r');
+        let [hi, lo] = gid.to_be_bytes();
+        Glyph {
+            face,
+            gid,
+            advance,
+            plain: !escaped(hi) && !escaped(lo),
+        }
+    }
 }
 
 /// Characters below this code point have their glyph precomputed: all of
@@ -86,10 +102,11 @@ const TABLE_END: usize = 0x2300;
 /// Glyph ids and advance widths of the faces.
 pub struct Metrics {
     faces: Vec<Face<'static>>,
-    /// Glyphs by style and code point, below `TABLE_END`: layout measures
-    /// and painting encodes every character, and the cmap lookup was a
-    /// fifth of the layout time.
-    table: Vec<Vec<Glyph>>,
+    /// Glyphs by style and code point, below `TABLE_END` (at
+    /// `style * TABLE_END + code point`): layout measures and painting
+    /// encodes every character, and the cmap lookup was a fifth of the
+    /// layout time.
+    table: Vec<Glyph>,
 }
 
 impl Metrics {
@@ -106,7 +123,7 @@ impl Metrics {
                 let fallback = fallback_table(&faces[FALLBACK]);
                 let table = Style::ALL
                     .iter()
-                    .map(|&s| build_table(&faces, &fallback, s))
+                    .flat_map(|&s| build_table(&faces, &fallback, s))
                     .collect();
                 Ok(Metrics { faces, table })
             })
@@ -121,23 +138,29 @@ impl Metrics {
     /// The glyph that draws `c` in `style`: from the style's face, else
     /// from the fallback face; a character both lack is drawn (and so
     /// measured) as the style's .notdef.
+    #[inline]
     pub fn glyph(&self, style: Style, c: char) -> Glyph {
-        match self.table[style.index()].get(c as usize) {
-            Some(&g) => g,
-            None => lookup(&self.faces, style, c),
+        let i = c as usize;
+        if i < TABLE_END {
+            self.table[style.index() * TABLE_END + i]
+        } else {
+            lookup(&self.faces, style, c)
         }
     }
 
     /// Advance of one character in em.
+    #[inline]
     pub fn advance(&self, style: Style, c: char) -> f32 {
         self.glyph(style, c).advance
     }
 
     /// Width of a string in em.
+    #[inline]
     pub fn width_em(&self, style: Style, text: &str) -> f32 {
         text.chars().map(|c| self.advance(style, c)).sum()
     }
 
+    #[inline]
     pub fn width(&self, style: Style, text: &str, size: f32) -> f32 {
         self.width_em(style, text) * size
     }
@@ -163,6 +186,8 @@ fn advance_of(face: &Face<'_>, gid: GlyphId) -> f32 {
     face.glyph_hor_advance(gid).unwrap_or(0) as f32 / face.units_per_em() as f32
 }
 
+#[cold]
+#[inline(never)]
 fn lookup(faces: &[Face<'static>], style: Style, c: char) -> Glyph {
     let main = &faces[style.index()];
     let (face, gid) = match main.glyph_index(c) {
@@ -172,11 +197,7 @@ fn lookup(faces: &[Face<'static>], style: Style, c: char) -> Glyph {
             None => (style.index(), GlyphId(0)),
         },
     };
-    Glyph {
-        face: face as u8,
-        gid: gid.0,
-        advance: advance_of(&faces[face], gid),
-    }
+    Glyph::new(face as u8, gid.0, advance_of(&faces[face], gid))
 }
 
 /// Every (code point, glyph) pair a face's Unicode cmap maps.
@@ -204,19 +225,11 @@ pub fn mapped(face: &Face<'_>) -> Vec<(u32, u16)> {
 /// lookups: the first export of a session pays for this).
 fn build_table(faces: &[Face<'static>], fallback: &[Option<Glyph>], style: Style) -> Vec<Glyph> {
     let main = &faces[style.index()];
-    let notdef = Glyph {
-        face: style.index() as u8,
-        gid: 0,
-        advance: advance_of(main, GlyphId(0)),
-    };
+    let notdef = Glyph::new(style.index() as u8, 0, advance_of(main, GlyphId(0)));
     let mut table: Vec<Glyph> = fallback.iter().map(|g| g.unwrap_or(notdef)).collect();
     for (cp, gid) in mapped(main) {
         if let Some(slot) = table.get_mut(cp as usize) {
-            *slot = Glyph {
-                face: style.index() as u8,
-                gid,
-                advance: advance_of(main, GlyphId(gid)),
-            };
+            *slot = Glyph::new(style.index() as u8, gid, advance_of(main, GlyphId(gid)));
         }
     }
     table
@@ -227,11 +240,11 @@ fn fallback_table(face: &Face<'static>) -> Vec<Option<Glyph>> {
     let mut table = vec![None; TABLE_END];
     for (cp, gid) in mapped(face) {
         if let Some(slot) = table.get_mut(cp as usize) {
-            *slot = Some(Glyph {
-                face: FALLBACK as u8,
+            *slot = Some(Glyph::new(
+                FALLBACK as u8,
                 gid,
-                advance: advance_of(face, GlyphId(gid)),
-            });
+                advance_of(face, GlyphId(gid)),
+            ));
         }
     }
     table

@@ -17,23 +17,27 @@ pub fn decorate(
     draft: bool,
 ) {
     let total = pages.len();
+    // The same on every page: drawn and broken once.
+    let watermark = draft.then(|| {
+        let mut wm = Canvas::default();
+        wm.diagonal_text(fonts, m, "PROJET", 110.0, WATERMARK, PAGE_W);
+        wm
+    });
+    let header = text::break_title(
+        text::words_of(running_header, Style::Regular),
+        BODY_W,
+        SIZE,
+        m,
+    );
     for (i, page) in pages.iter_mut().enumerate() {
-        if draft {
+        if let Some(wm) = &watermark {
             // Drawn first, so it lies behind the text.
-            let mut wm = Canvas::default();
-            wm.diagonal_text(fonts, m, "PROJET", 110.0, WATERMARK, PAGE_W);
             page.put_under(wm);
         }
         if i == 0 {
             continue; // the cover stands alone
         }
-        let lines = text::break_title(
-            text::words_of(running_header, Style::Regular),
-            BODY_W,
-            SIZE,
-            m,
-        );
-        if let Some(first) = lines.first() {
+        if let Some(first) = header.first() {
             page.line(fonts, first, MARGIN_X, 14.0 * MM, SIZE, GREY, BODY_W, false);
         }
         page.hline(MARGIN_X, MARGIN_X + BODY_W, 15.8 * MM, RULE_GREY, 0.4);

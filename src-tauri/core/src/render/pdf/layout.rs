@@ -74,6 +74,9 @@ fn first_lines(total: usize) -> usize {
 pub struct Engine<'a> {
     pub m: &'static Metrics,
     pub fonts: &'a FontIds,
+    /// Hyphenation points found so far and scratch room, shared by the
+    /// passes of one render.
+    pub breaker: &'a text::Breaker,
     /// Heading positions from the previous pass: the table of contents
     /// needs page numbers before the pages exist.
     pub known: Option<&'a [HeadingMark]>,
@@ -84,10 +87,16 @@ pub struct Engine<'a> {
 }
 
 impl<'a> Engine<'a> {
-    pub fn new(m: &'static Metrics, fonts: &'a FontIds, known: Option<&'a [HeadingMark]>) -> Self {
+    pub fn new(
+        m: &'static Metrics,
+        fonts: &'a FontIds,
+        breaker: &'a text::Breaker,
+        known: Option<&'a [HeadingMark]>,
+    ) -> Self {
         Engine {
             m,
             fonts,
+            breaker,
             known,
             pages: Vec::new(),
             y: BODY_TOP,
@@ -156,7 +165,11 @@ impl<'a> Engine<'a> {
     // --- page state -------------------------------------------------------
 
     pub fn new_page(&mut self) {
-        self.pages.push(Canvas::default());
+        // Room for about as much as the last page held, and the running
+        // header, footer and watermark added later: the content then grows
+        // without being copied again and again.
+        let hint = self.pages.last().map_or(0, |p| p.content.len()) + 1024;
+        self.pages.push(Canvas::with_capacity(hint));
         self.y = BODY_TOP;
     }
 
@@ -190,12 +203,17 @@ impl<'a> Engine<'a> {
         }
     }
 
-    pub fn lines(&self, words: Vec<text::Word>, width: f32, size: f32) -> Vec<Line> {
-        break_lines(words, width, size, self.m)
+    pub fn lines<'w>(&self, words: Vec<text::Word<'w>>, width: f32, size: f32) -> Vec<Line<'w>> {
+        break_lines(words, width, size, self.m, self.breaker)
     }
 
     /// Like `lines`, without hyphenation (titles, labels).
-    pub fn title_lines(&self, words: Vec<text::Word>, width: f32, size: f32) -> Vec<Line> {
+    pub fn title_lines<'w>(
+        &self,
+        words: Vec<text::Word<'w>>,
+        width: f32,
+        size: f32,
+    ) -> Vec<Line<'w>> {
         text::break_title(words, width, size, self.m)
     }
 
@@ -362,7 +380,7 @@ impl<'a> Engine<'a> {
         }
     }
 
-    fn heading_lines(&self, label: &str, level: u8) -> Vec<Line> {
+    fn heading_lines<'w>(&self, label: &'w str, level: u8) -> Vec<Line<'w>> {
         let (size, style, ..) = Self::heading_style(level);
         self.title_lines(text::words_of(label, style), BODY_W, size)
     }

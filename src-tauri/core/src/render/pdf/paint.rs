@@ -8,7 +8,7 @@
 //! than half of the export time, and their memory grew with the page
 //! count faster than the caches did.
 
-use super::fonts::{Metrics, Style, FALLBACK};
+use super::fonts::{Glyph, Metrics, Style, FALLBACK};
 use super::style::{Rgb, PAGE_H};
 use super::text::Line;
 
@@ -41,6 +41,17 @@ pub enum Item<'a> {
     Kern(f32),
 }
 
+/// Where the writing of the TJ arrays of one text object stands.
+#[derive(Default)]
+struct Tj {
+    /// Inside `[`…`]`, with the font set to `face` (at the text object's
+    /// one size).
+    open: bool,
+    face: u8,
+    /// Inside `(`…`)`.
+    string: bool,
+}
+
 /// Graphics state already set in the stream, so that unchanged colours,
 /// widths and fonts are not written again for every line.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -67,41 +78,58 @@ pub struct Canvas {
 /// Writes a number with at most three decimals (a thousandth of a point
 /// or of an em is far below what any device shows), without trailing zeros.
 pub fn num(out: &mut Vec<u8>, v: f32) {
-    let scaled = (v as f64 * 1000.0).round() as i64;
-    if scaled < 0 {
-        out.push(b'-');
-    }
+    let scaled = round_half_away(v as f64 * 1000.0);
     let a = scaled.unsigned_abs();
-    int(out, a / 1000);
-    let mut frac = a % 1000;
+    let (int, mut frac) = (a / 1000, a % 1000);
+    let mut frac_digits = 0;
     if frac != 0 {
-        out.push(b'.');
-        let mut digits = 3;
+        frac_digits = 3;
         while frac.is_multiple_of(10) {
             frac /= 10;
-            digits -= 1;
+            frac_digits -= 1;
         }
-        let mut buf = [b'0'; 3];
-        for i in (0..digits).rev() {
-            buf[i] = b'0' + (frac % 10) as u8;
+    }
+    let mut int_digits = 1;
+    while int_digits < 20 && int >= 10u64.pow(int_digits as u32) {
+        int_digits += 1;
+    }
+    // Written into a buffer of fixed size, which is appended whole and
+    // then cut to length: copying a slice of variable length would call
+    // `memcpy`, which costs more than these few bytes.
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    if scaled < 0 {
+        buf[0] = b'-';
+        n = 1;
+    }
+    let mut rest = int;
+    for k in (0..int_digits).rev() {
+        buf[n + k] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    n += int_digits;
+    if frac_digits > 0 {
+        buf[n] = b'.';
+        for k in (0..frac_digits).rev() {
+            buf[n + 1 + k] = b'0' + (frac % 10) as u8;
             frac /= 10;
         }
-        out.extend_from_slice(&buf[..digits]);
+        n += 1 + frac_digits;
     }
+    let len = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(len + n);
 }
 
-fn int(out: &mut Vec<u8>, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
+/// `x.round() as i64` for the values `num` meets (an `f32` times 1000),
+/// without the call to the C library's `round` that `f64::round` is on
+/// x86-64 without SSE 4.1. Adding ±0.5 is exact for them: such an `x` has
+/// at most 31 significant bits (24 from the `f32`, 7 from 1000), so the sum
+/// fits the 53 bits of an `f64` unless |x| < 2⁻²³, where it rounds to about
+/// ±0.5 and truncates to 0 as the rounding does. The conversion truncates
+/// toward zero. (`numbers_are_rounded_as_f64_round_does` checks it.)
+fn round_half_away(x: f64) -> i64 {
+    (x + 0.5f64.copysign(x)) as i64
 }
 
 /// PDF resource name of a face.
@@ -113,6 +141,13 @@ pub fn font_resource(face: u8) -> [u8; 2] {
 // the layout computes them; bundling them in a struct would only move the noise.
 #[allow(clippy::too_many_arguments)]
 impl Canvas {
+    pub fn with_capacity(bytes: usize) -> Canvas {
+        Canvas {
+            content: Vec::with_capacity(bytes),
+            ..Canvas::default()
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.content.is_empty() && self.links.is_empty()
     }
@@ -120,15 +155,15 @@ impl Canvas {
     /// Puts `under`'s drawing before this page's (so it lies behind), with
     /// the fonts it uses. `under` must leave the graphics state as it found
     /// it (see `diagonal_text`).
-    pub fn put_under(&mut self, under: Canvas) {
-        self.content.splice(0..0, under.content);
+    pub fn put_under(&mut self, under: &Canvas) {
+        self.content.splice(0..0, under.content.iter().copied());
         self.faces |= under.faces;
-        for g in under.fallback {
+        for &g in &under.fallback {
             if !self.fallback.contains(&g) {
                 self.fallback.push(g);
             }
         }
-        self.links.extend(under.links);
+        self.links.extend(under.links.iter().cloned());
     }
 
     fn nums(&mut self, vs: &[f32]) {
@@ -214,65 +249,90 @@ impl Canvas {
 
     /// The TJ arrays of `items`, switching fonts where the face changes.
     /// Expects an open text object.
-    ///
-    /// Glyph ids go in literal strings, two raw bytes each: half the bytes
-    /// of hexadecimal, so half the stream to compress.
     fn show(&mut self, fonts: &FontIds, size: f32, items: &[Item]) {
-        let m = fonts.0;
-        // Inside `[`…`]` with a font set; inside `(`…`)` when `string`.
-        let mut open = false;
-        let mut string = false;
+        let mut tj = Tj::default();
         for item in items {
             match *item {
                 Item::Kern(k) => {
-                    if !open {
-                        continue; // a leading kern moves nothing visible
-                    }
-                    if string {
-                        self.content.push(b')');
-                        string = false;
-                    } else {
-                        self.content.push(b' '); // after a number
-                    }
-                    num(&mut self.content, k);
+                    let mut buf = Vec::new();
+                    num(&mut buf, k);
+                    self.tj_kern(&mut tj, &buf);
                 }
-                Item::Text(style, text) => {
-                    for c in text.chars() {
-                        let g = m.glyph(style, c);
-                        if self.state.font != Some((g.face, size)) || !open {
-                            if open {
-                                if string {
-                                    self.content.push(b')');
-                                    string = false;
-                                }
-                                self.op("]TJ");
-                            }
-                            self.set_font(g.face, size);
-                            self.content.push(b'[');
-                            open = true;
-                        }
-                        if !string {
-                            self.content.push(b'(');
-                            string = true;
-                        }
-                        if g.face as usize == FALLBACK && !self.fallback.contains(&(g.gid, c)) {
-                            self.fallback.push((g.gid, c));
-                        }
-                        for b in g.gid.to_be_bytes() {
-                            match b {
-                                // Delimiters and the escape character are
-                                // escaped; a raw CR would be read as LF.
-                                b'(' | b')' | b'\\' => self.content.extend_from_slice(&[b'\\', b]),
-                                b'\r' => self.content.extend_from_slice(b"\\r"),
-                                _ => self.content.push(b),
-                            }
-                        }
-                    }
-                }
+                Item::Text(style, text) => self.tj_text(&mut tj, fonts.0, size, style, text),
             }
         }
-        if open {
-            if string {
+        self.tj_end(&tj);
+    }
+
+    /// A kern (`formatted` by `num`) in the TJ array being written.
+    fn tj_kern(&mut self, tj: &mut Tj, formatted: &[u8]) {
+        if !tj.open {
+            return; // a leading kern moves nothing visible
+        }
+        if tj.string {
+            self.content.push(b')');
+            tj.string = false;
+        } else {
+            self.content.push(b' '); // after a number
+        }
+        self.content.extend_from_slice(formatted);
+    }
+
+    /// Text in the TJ array being written, opening a new array where the
+    /// face changes.
+    ///
+    /// Glyph ids go in literal strings, two raw bytes each: half the bytes
+    /// of hexadecimal, so half the stream to compress.
+    fn tj_text(&mut self, tj: &mut Tj, m: &Metrics, size: f32, style: Style, text: &str) {
+        self.content.reserve(2 * text.len() + 2);
+        for c in text.chars() {
+            self.tj_glyph(tj, size, m.glyph(style, c), c);
+        }
+    }
+
+    /// One glyph (drawing `c`) in the TJ array being written.
+    #[inline(always)]
+    fn tj_glyph(&mut self, tj: &mut Tj, size: f32, g: Glyph, c: char) {
+        if tj.string && tj.face == g.face && g.plain && g.face as usize != FALLBACK {
+            // The usual case: same face, inside a string, two raw bytes.
+            self.content.extend_from_slice(&g.gid.to_be_bytes());
+            return;
+        }
+        if !tj.open || tj.face != g.face {
+            if tj.open {
+                if tj.string {
+                    self.content.push(b')');
+                    tj.string = false;
+                }
+                self.op("]TJ");
+            }
+            self.set_font(g.face, size);
+            self.content.push(b'[');
+            tj.open = true;
+            tj.face = g.face;
+        }
+        if !tj.string {
+            self.content.push(b'(');
+            tj.string = true;
+        }
+        if g.face as usize == FALLBACK && !self.fallback.contains(&(g.gid, c)) {
+            self.fallback.push((g.gid, c));
+        }
+        for b in g.gid.to_be_bytes() {
+            match b {
+                // Delimiters and the escape character are escaped; a raw
+                // CR would be read as LF.
+                b'(' | b')' | b'\\' => self.content.extend_from_slice(&[b'\\', b]),
+                b'\r' => self.content.extend_from_slice(b"\\r"),
+                _ => self.content.push(b),
+            }
+        }
+    }
+
+    /// Closes the TJ array being written, if any.
+    fn tj_end(&mut self, tj: &Tj) {
+        if tj.open {
+            if tj.string {
                 self.content.push(b')');
             }
             self.op("]TJ");
@@ -337,19 +397,38 @@ impl Canvas {
         } else {
             0.0
         };
-        let mut items = Vec::with_capacity(line.words.len() * 3);
+        let visible = gaps > 0
+            || line
+                .words
+                .iter()
+                .any(|w| w.frags().iter().any(|f| !f.text.is_empty()));
+        if !visible {
+            return;
+        }
+        // The same kern follows every space: formatted once.
+        let mut kern = Vec::new();
+        if extra > 0.0 {
+            num(&mut kern, -extra * 1000.0 / size);
+        }
+        self.set_fill(c);
+        self.op("BT");
+        self.nums(&[x, PAGE_H - baseline]);
+        self.op("Td");
+        let mut tj = Tj::default();
         for (i, word) in line.words.iter().enumerate() {
-            for frag in &word.frags {
-                items.push(Item::Text(frag.style, &frag.text));
+            for frag in word.frags() {
+                self.tj_text(&mut tj, fonts.0, size, frag.style, &frag.text);
             }
             if i < gaps {
-                items.push(Item::Text(word.trailing_style(), " "));
-                if extra > 0.0 {
-                    items.push(Item::Kern(-extra * 1000.0 / size));
+                let space = fonts.0.glyph(word.trailing_style(), ' ');
+                self.tj_glyph(&mut tj, size, space, ' ');
+                if !kern.is_empty() {
+                    self.tj_kern(&mut tj, &kern);
                 }
             }
         }
-        self.text_items(fonts, x, baseline, size, c, &items);
+        self.tj_end(&tj);
+        self.op("ET");
     }
 
     /// Big diagonal text across the page centre (the draft watermark),

@@ -12,14 +12,19 @@ use crate::compose::document::{Run, Table};
 /// Columns and the wrapped header. Body rows are wrapped one at a time as
 /// they are drawn, so a table of thousands of rows never holds all its
 /// lines at once.
-struct Grid {
+struct Grid<'t> {
     xs: Vec<f32>,
     ws: Vec<f32>,
-    header: Option<Vec<Vec<Line>>>,
+    header: Option<Vec<Vec<Line<'t>>>>,
 }
 
-impl Grid {
-    fn row(&self, m: &Metrics, r: &[Vec<Run>]) -> Vec<Vec<Line>> {
+impl Grid<'_> {
+    fn row<'r>(
+        &self,
+        m: &Metrics,
+        breaker: &text::Breaker,
+        r: &'r [Vec<Run>],
+    ) -> Vec<Vec<Line<'r>>> {
         (0..self.xs.len())
             .map(|i| match r.get(i) {
                 Some(runs) => text::break_lines(
@@ -27,6 +32,7 @@ impl Grid {
                     (self.ws[i] - 2.0 * CELL_PAD_X).max(1.0),
                     TABLE_SIZE,
                     m,
+                    breaker,
                 ),
                 None => Vec::new(),
             })
@@ -42,7 +48,7 @@ fn row_height(cells: &[Vec<Line>]) -> f32 {
     cells.iter().map(|c| c.len()).max().unwrap_or(0).max(1) as f32 * lh() + 2.0 * CELL_PAD_Y
 }
 
-fn grid(e: &Engine, t: &Table) -> Grid {
+fn grid<'t>(e: &Engine, t: &'t Table) -> Grid<'t> {
     let ncols = t
         .header
         .len()
@@ -81,7 +87,7 @@ fn grid(e: &Engine, t: &Table) -> Grid {
 /// the big tables that make up most of a long dossier.
 pub fn min_start(e: &Engine, t: &Table) -> f32 {
     let g = grid(e, t);
-    let first = t.rows.first().map(|r| g.row(e.m, r));
+    let first = t.rows.first().map(|r| g.row(e.m, e.breaker, r));
     min_start_of(&g, first.as_deref())
 }
 
@@ -134,8 +140,8 @@ pub fn draw(e: &mut Engine, t: &Table) {
     if g.header.is_none() && t.rows.is_empty() {
         return;
     }
-    let m = e.m;
-    let mut rows = t.rows.iter().map(|r| g.row(m, r)).peekable();
+    let (m, breaker) = (e.m, e.breaker);
+    let mut rows = t.rows.iter().map(|r| g.row(m, breaker, r)).peekable();
     e.space(4.0);
     e.ensure(min_start_of(&g, rows.peek().map(Vec::as_slice)));
     header(e, &g);

@@ -691,8 +691,9 @@ fn the_contents_shortcut_gives_the_pages_of_two_full_passes() {
     doc.blocks.insert(toc + 1, Block::PageBreak);
     let m = Metrics::get().unwrap();
     let fonts = FontIds::new(m);
-    let first = Engine::new(m, &fonts, None).run(&doc);
-    let full = Engine::new(m, &fonts, Some(&first.headings)).run(&doc);
+    let breaker = super::text::Breaker::default();
+    let first = Engine::new(m, &fonts, &breaker, None).run(&doc);
+    let full = Engine::new(m, &fonts, &breaker, Some(&first.headings)).run(&doc);
     let short = super::lay_out(&doc, m, &fonts);
     assert_eq!(short.pages.len(), full.pages.len());
     assert_eq!(short.headings, full.headings);
@@ -829,4 +830,56 @@ fn glyph_ids_that_look_like_string_delimiters_survive() {
     assert!(special.chars().count() >= 3, "{special:?}");
     let pdf = parse(&render(&doc_with(vec![p(&special)]), RenderOptions::default()).unwrap());
     assert!(all_text(&pdf).contains(&special), "{special:?}");
+}
+
+#[test]
+fn numbers_are_rounded_as_f64_round_does() {
+    use super::paint::num;
+    let reference = |v: f32| {
+        let scaled = (v as f64 * 1000.0).round() as i64;
+        let mut s = String::new();
+        if scaled < 0 {
+            s.push('-');
+        }
+        let a = scaled.unsigned_abs();
+        s.push_str(&(a / 1000).to_string());
+        if !a.is_multiple_of(1000) {
+            s.push_str(format!(".{:03}", a % 1000).trim_end_matches('0'));
+        }
+        s
+    };
+    let mut values: Vec<f32> = vec![
+        0.0,
+        -0.0,
+        0.0005,
+        -0.0005,
+        0.0004999,
+        0.0015,
+        0.0025,
+        1.0005,
+        2.5e-7,
+        841.89,
+        595.276,
+        -12.3456,
+        1e9,
+        -1e12,
+        123456.79,
+        f32::MIN_POSITIVE,
+        0.5,
+        1.5,
+    ];
+    // Every 997th f32 bit pattern between 1e-7 and 1e7, both signs.
+    let (lo, hi) = (1e-7f32.to_bits(), 1e7f32.to_bits());
+    values.extend(
+        (lo..hi)
+            .step_by(997)
+            .flat_map(|b| [f32::from_bits(b), -f32::from_bits(b)]),
+    );
+    // Halfway cases: n + 0.5 thousandths, as exactly as an f32 holds them.
+    values.extend((0..200_000).map(|n| (n as f32 + 0.5) / 1000.0));
+    for v in values {
+        let mut out = Vec::new();
+        num(&mut out, v);
+        assert_eq!(String::from_utf8(out).unwrap(), reference(v), "{v:e}");
+    }
 }

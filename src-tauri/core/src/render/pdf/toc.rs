@@ -37,7 +37,8 @@ pub fn draw(e: &mut Engine, following: &[Block]) {
         };
         let x = MARGIN_X + indent;
         let width = BODY_W - indent - NUMBER_COL - 8.0;
-        let lines = e.title_lines(text::words_of(&h.label(), style), width, size);
+        let label = h.label();
+        let lines = e.title_lines(text::words_of(&label, style), width, size);
         if lines.is_empty() {
             continue;
         }
