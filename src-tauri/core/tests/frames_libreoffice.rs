@@ -3,8 +3,8 @@
 //!
 //! Ignored by default: it starts LibreOffice (about 5 s). Run it with
 //!     cargo test -p dce-core --test frames_libreoffice -- --ignored
-//! Without LibreOffice (or its Python module) the script says so and the
-//! test passes without checking anything.
+//! Run by hand, it must check: without LibreOffice (or its Python module)
+//! it fails and says what to install.
 mod common;
 
 use std::path::Path;
@@ -34,12 +34,14 @@ fn response_frames_can_be_filled_in_libreoffice() {
         out.status.success(),
         "LibreOffice could not fill the response frame:\n{stdout}{stderr}"
     );
-    if !stdout.starts_with("IGNORÉ") {
-        // Every question's zone, the identity zones and the signature.
-        let zones = d.questions.len() + 4;
-        assert!(
-            stdout.contains(&format!("{zones} réponse(s)")),
-            "expected {zones} filled zones:\n{stdout}"
-        );
-    }
+    assert!(
+        !stdout.starts_with("IGNORÉ"),
+        "LibreOffice is needed by this test (Debian packages libreoffice-writer and python3-uno):\n{stdout}"
+    );
+    // Every question's zone, the identity zones and the signature.
+    let zones = d.questions.len() + 4;
+    assert!(
+        stdout.contains(&format!("{zones} réponse(s)")),
+        "expected {zones} filled zones:\n{stdout}"
+    );
 }
