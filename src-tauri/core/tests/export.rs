@@ -267,6 +267,31 @@ fn the_signature_block_is_never_split() {
     }
 }
 
+/// The note under the functional-need table (« Souplesse F0 : … ») never
+/// opens a page alone: it follows the table's last row. The table grows one
+/// need at a time so that its end meets the page bottom in some of them.
+#[test]
+fn the_note_under_a_table_follows_its_last_row() {
+    let mut d = common::catering();
+    let extra = d.needs[0].clone();
+    for k in 0..16 {
+        let pdf = export::render(&d, Format::Pdf, false, today()).unwrap();
+        let text = poppler("pdftotext", &pdf, &[]);
+        for (n, page) in text.split('\u{c}').enumerate() {
+            // The running header comes first, then the body.
+            let first_body_line = page.lines().map(str::trim).filter(|l| !l.is_empty()).nth(1);
+            assert!(
+                !first_body_line.is_some_and(|l| l.starts_with("Souplesse F0")),
+                "with {k} more needs, page {}: the need table's note opens the page alone",
+                n + 1
+            );
+        }
+        let mut need = extra.clone();
+        need.id = format!("extra-{k}");
+        d.needs.push(need);
+    }
+}
+
 #[test]
 fn final_version_is_refused_while_a_blocking_finding_remains() {
     let mut d = common::catering();

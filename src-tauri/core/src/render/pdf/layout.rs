@@ -132,7 +132,16 @@ impl<'a> Engine<'a> {
                     self.paragraph(p)
                 }
                 Block::List(l) => self.list(l),
-                Block::Table(t) => super::table::draw(&mut self, t),
+                Block::Table(t) => {
+                    // A note right after a table explains it: it follows the last row.
+                    let keep = match next {
+                        Some(Block::Paragraph(p)) if p.style == ParagraphStyle::Note => {
+                            self.min_start(&doc.blocks[i + 1])
+                        }
+                        _ => 0.0,
+                    };
+                    super::table::draw(&mut self, t, keep)
+                }
                 Block::AnswerField(a) => {
                     let first_of_run =
                         i == 0 || !matches!(doc.blocks[i - 1], Block::AnswerField(_));

@@ -135,7 +135,9 @@ fn header(e: &mut Engine, g: &Grid) {
     }
 }
 
-pub fn draw(e: &mut Engine, t: &Table) {
+/// Draws the table; `keep_after` is the height of what must follow its last
+/// row on the same page (a note explaining the table).
+pub fn draw(e: &mut Engine, t: &Table, keep_after: f32) {
     let g = grid(e, t);
     if g.header.is_none() && t.rows.is_empty() {
         return;
@@ -147,13 +149,20 @@ pub fn draw(e: &mut Engine, t: &Table) {
     header(e, &g);
     let head_h = g.header.as_deref().map(row_height).unwrap_or(0.0);
     let lh = lh();
-    for cells in rows {
+    let last = t.rows.len().saturating_sub(1);
+    for (index, cells) in rows.enumerate() {
         let cells = &cells;
         let total = cells.iter().map(|c| c.len()).max().unwrap_or(0).max(1);
+        // Not for a lone row: moving it would leave the header behind.
+        let after = if index == last && index > 0 {
+            keep_after
+        } else {
+            0.0
+        };
         let mut from = 0;
         while from < total {
             let fresh = e.y <= BODY_TOP + head_h + 0.01;
-            let need = (total - from) as f32 * lh + 2.0 * CELL_PAD_Y;
+            let need = (total - from) as f32 * lh + 2.0 * CELL_PAD_Y + after;
             if e.y + need <= BODY_BOTTOM + 0.01 {
                 band(e, &g, cells, from, total, false);
                 break;
