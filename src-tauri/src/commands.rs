@@ -59,7 +59,7 @@ pub fn create_dossier(state: State<'_, AppState>, sample: String, workshop: bool
     .map_err(user_message)
 }
 
-/// « Recommencer l'atelier »: deletes every workshop copy; returns how many.
+/// « Réinitialiser l'atelier »: deletes every workshop copy; returns how many.
 #[tauri::command]
 pub fn reset_workshop(state: State<'_, AppState>) -> Reply<usize> {
     state.store().reset_workshop().map_err(user_message)

@@ -1,5 +1,5 @@
 //! Workshop copies: made during a training session, deleted together by
-//! « Recommencer l'atelier », never touching the commune's own dossiers.
+//! « Réinitialiser l'atelier », never touching the commune's own dossiers.
 mod common;
 
 use chrono::NaiveDateTime;
@@ -80,13 +80,19 @@ fn reset_deletes_workshop_copies_only() {
     assert_eq!(store.reset_workshop().unwrap(), 0, "nothing left to reset");
 }
 
-#[test]
-fn imported_dossiers_are_never_workshop_copies() {
+/// A store holding one workshop copy, its id and its exchange file.
+fn workshop_copy_and_its_file() -> (Store, i64, dce_core::store::DceFile) {
     let mut store = Store::open_in_memory().unwrap();
     let id = store
         .create_workshop_copy(&with_uid("w"), at("2026-11-23 14:00"))
         .unwrap();
     let file = store.export_file(id).unwrap();
+    (store, id, file)
+}
+
+#[test]
+fn imported_dossiers_are_never_workshop_copies() {
+    let (mut store, id, file) = workshop_copy_and_its_file();
     // Opened as a second dossier beside the workshop copy.
     let outcome = store
         .import_file(
@@ -116,11 +122,7 @@ fn imported_dossiers_are_never_workshop_copies() {
 
 #[test]
 fn a_workshop_copy_replaced_by_an_import_is_kept_by_the_reset() {
-    let mut store = Store::open_in_memory().unwrap();
-    let id = store
-        .create_workshop_copy(&with_uid("w"), at("2026-11-23 14:00"))
-        .unwrap();
-    let file = store.export_file(id).unwrap();
+    let (mut store, id, file) = workshop_copy_and_its_file();
     let outcome = store
         .import_file(
             &file,

@@ -49,7 +49,7 @@ export const api = {
   compareRevisions: (before: number, after: number) =>
     invoke<SectionDiff[]>('compare_revisions', { before, after }),
 
-  /** « Recommencer l'atelier »: deletes every workshop copy; resolves to how many. */
+  /** « Réinitialiser l'atelier »: deletes every workshop copy; resolves to how many. */
   resetWorkshop: () => invoke<number>('reset_workshop'),
 
   /** « Enregistrer sous… » (.dce with comments and history): the written path, or null when the dialog was closed. */

@@ -245,7 +245,7 @@ questions: Array<Question>, clauses: SustainabilityClauses, execution: Execution
 
 export type DossierSummary = { id: number, reference: string, object: string, buyer: string, updated_at: string, 
 /**
- * A workshop copy: deleted by « Recommencer l'atelier ».
+ * A workshop copy: deleted by « Réinitialiser l'atelier ».
  */
 workshop: boolean, };
 

@@ -114,15 +114,38 @@ pub(super) fn insert_comment(
     conn.execute(
         "INSERT INTO comments (dossier_id, section, field, author, created_at, text, resolved)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            dossier_id,
-            c.section,
-            c.field,
-            c.author,
-            c.created_at,
-            c.text,
-            c.resolved
-        ],
+        comment_params(&dossier_id, c).as_slice(),
     )?;
     Ok(())
+}
+
+/// An imported comment: one already here (same step, field, author, time
+/// and text) takes the file's resolved state; another one is added.
+pub(super) fn merge_comment(
+    conn: &rusqlite::Connection,
+    dossier_id: i64,
+    c: &Comment,
+) -> rusqlite::Result<()> {
+    let updated = conn.execute(
+        "UPDATE comments SET resolved = ?7 WHERE dossier_id = ?1 AND section = ?2
+           AND field IS ?3 AND author = ?4 AND created_at = ?5 AND text = ?6",
+        comment_params(&dossier_id, c).as_slice(),
+    )?;
+    if updated == 0 {
+        insert_comment(conn, dossier_id, c)?;
+    }
+    Ok(())
+}
+
+/// ?1 to ?7 of the statements above.
+fn comment_params<'a>(dossier_id: &'a i64, c: &'a Comment) -> [&'a dyn rusqlite::ToSql; 7] {
+    [
+        dossier_id,
+        &c.section,
+        &c.field,
+        &c.author,
+        &c.created_at,
+        &c.text,
+        &c.resolved,
+    ]
 }

@@ -256,23 +256,7 @@ impl Store {
             )?;
         }
         for c in &file.comments {
-            // A comment already here takes the file's resolved state.
-            let updated = tx.execute(
-                "UPDATE comments SET resolved = ?7 WHERE dossier_id = ?1 AND section = ?2
-                   AND field IS ?3 AND author = ?4 AND created_at = ?5 AND text = ?6",
-                params![
-                    id,
-                    c.section,
-                    c.field,
-                    c.author,
-                    c.created_at,
-                    c.text,
-                    c.resolved
-                ],
-            )?;
-            if updated == 0 {
-                super::comments::insert_comment(&tx, id, c)?;
-            }
+            super::comments::merge_comment(&tx, id, c)?;
         }
         tx.commit()?;
         Ok(ImportOutcome::Imported { id })

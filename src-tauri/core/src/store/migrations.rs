@@ -37,7 +37,7 @@ const MIGRATIONS: &[M<'static>] = &[
     CREATE UNIQUE INDEX dossiers_by_uid ON dossiers(uid);",
     ),
     // v3: workshop copies, made for a training session and deleted together
-    // by « Recommencer l'atelier ».
+    // by « Réinitialiser l'atelier ».
     M::up("ALTER TABLE dossiers ADD COLUMN workshop INTEGER NOT NULL DEFAULT 0;"),
 ];
 

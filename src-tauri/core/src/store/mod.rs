@@ -38,7 +38,7 @@ pub struct DossierSummary {
     pub buyer: String,
     #[ts(type = "string")]
     pub updated_at: NaiveDateTime,
-    /// A workshop copy: deleted by « Recommencer l'atelier ».
+    /// A workshop copy: deleted by « Réinitialiser l'atelier ».
     pub workshop: bool,
 }
 
@@ -228,7 +228,7 @@ impl Store {
         }
     }
 
-    /// « Recommencer l'atelier »: deletes every workshop copy with its
+    /// « Réinitialiser l'atelier »: deletes every workshop copy with its
     /// revisions and comments (foreign keys cascade), and nothing else.
     /// Returns how many dossiers were deleted.
     pub fn reset_workshop(&mut self) -> Result<usize, StoreError> {
