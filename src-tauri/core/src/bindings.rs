@@ -10,7 +10,8 @@ use crate::rules::{Finding, ProcedureAdvice, ProcedureKind, Severity};
 use crate::samples::SampleInfo;
 use crate::sections::{FIELD_PREFIXES, STEPS};
 use crate::store::{
-    BackupInfo, BackupKind, Comment, DossierSummary, ImportOutcome, RevisionSummary, StoredComment,
+    BackupInfo, BackupKind, Comment, DossierSummary, ImportOutcome, RecoveryOffer, RevisionSummary,
+    StoredComment,
 };
 use ts_rs::{Config, TS};
 
@@ -53,6 +54,7 @@ pub fn typescript() -> String {
         ImportOutcome::decl(&cfg),
         BackupKind::decl(&cfg),
         BackupInfo::decl(&cfg),
+        RecoveryOffer::decl(&cfg),
         Severity::decl(&cfg),
         Finding::decl(&cfg),
         ProcedureKind::decl(&cfg),

@@ -210,7 +210,11 @@ fn an_old_backup_is_brought_up_to_the_current_schema() {
     let copy = backups_dir(&db).join("dce-2026-11-22.db");
     rusqlite::Connection::open(&copy)
         .unwrap()
-        .execute_batch("ALTER TABLE dossiers DROP COLUMN workshop; PRAGMA user_version = 2;")
+        .execute_batch(
+            "ALTER TABLE dossiers DROP COLUMN workshop;
+             ALTER TABLE revisions DROP COLUMN sealed; ALTER TABLE revisions DROP COLUMN started_at;
+             PRAGMA user_version = 2;",
+        )
         .unwrap();
 
     store

@@ -360,7 +360,9 @@ fn backups_roll_and_a_migration_is_preceded_by_one() {
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(
         "DROP TABLE comments; DROP INDEX dossiers_by_uid;
-         ALTER TABLE dossiers DROP COLUMN workshop; PRAGMA user_version = 1;",
+         ALTER TABLE dossiers DROP COLUMN workshop;
+         ALTER TABLE revisions DROP COLUMN sealed; ALTER TABLE revisions DROP COLUMN started_at;
+         PRAGMA user_version = 1;",
     )
     .unwrap();
     drop(conn);
@@ -394,7 +396,11 @@ fn a_second_release_database_gains_workshop_copies() {
     // Back to schema 2: no workshop column.
     rusqlite::Connection::open(&db)
         .unwrap()
-        .execute_batch("ALTER TABLE dossiers DROP COLUMN workshop; PRAGMA user_version = 2;")
+        .execute_batch(
+            "ALTER TABLE dossiers DROP COLUMN workshop;
+             ALTER TABLE revisions DROP COLUMN sealed; ALTER TABLE revisions DROP COLUMN started_at;
+             PRAGMA user_version = 2;",
+        )
         .unwrap();
 
     let mut store = Store::open(&db).unwrap();

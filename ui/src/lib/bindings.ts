@@ -285,6 +285,20 @@ name: string, size_bytes: number, kind: BackupKind,
  */
 description: string, };
 
+export type RecoveryOffer = { 
+/**
+ * What happened, in French.
+ */
+problem: string, 
+/**
+ * The newest backup that passes the checks, if any.
+ */
+backup: BackupInfo | null, 
+/**
+ * What the buttons do, in French.
+ */
+advice: string, };
+
 export type Severity = "bloquant" | "attention" | "conseil";
 
 export type Finding = { severity: Severity, 

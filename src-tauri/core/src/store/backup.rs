@@ -210,7 +210,7 @@ impl Store {
 }
 
 /// Refuses a file that is not a DCE Unique database this version can read.
-fn check_backup(path: &Path, name: &str) -> Result<(), StoreError> {
+pub(super) fn check_backup(path: &Path, name: &str) -> Result<(), StoreError> {
     let invalid = |detail: String| StoreError::InvalidBackup {
         name: name.to_string(),
         detail,

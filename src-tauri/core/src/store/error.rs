@@ -9,6 +9,8 @@ pub enum StoreError {
     NotFound(i64),
     #[error("La base de données « {} » n'a pas pu être ouverte : vérifiez que le dossier existe et que vous pouvez y écrire. ({detail})", path.display())]
     Open { path: PathBuf, detail: String },
+    #[error("La base de données «\u{a0}{}\u{a0}» est endommagée et ne peut pas être lue (panne de courant, disque défectueux ou fichier modifié par un autre programme). ({detail})", path.display())]
+    Damaged { path: PathBuf, detail: String },
     #[error("La version n° {0} n'existe pas pour ce dossier.")]
     RevisionNotFound(i64),
     #[error("Le commentaire n° {0} n'existe pas (il a peut-être été supprimé).")]

@@ -22,7 +22,7 @@ impl Store {
             )?
             .ok_or(StoreError::NotFound(dossier_id))?;
         self.conn.execute(
-            "UPDATE revisions SET label = ?2 WHERE id = ?1",
+            "UPDATE revisions SET label = ?2, sealed = 1 WHERE id = ?1",
             params![rev, label],
         )?;
         Ok(rev)
@@ -41,7 +41,8 @@ impl Store {
              WHERE id = (SELECT MAX(id) FROM revisions WHERE dossier_id = ?1) AND label IS NULL",
             params![dossier_id, label],
         )?;
-        Ok(())
+        // Named or not, the state that left or arrived stays whole.
+        self.seal_latest(dossier_id)
     }
 
     /// The dossier as it was at a revision.
@@ -78,7 +79,11 @@ impl Store {
             return Err(StoreError::RevisionNotFound(revision_id));
         }
         let old = self.load_revision(revision_id)?;
-        self.save(dossier_id, &old, now)
+        // The restored state is a revision of its own, before and after the
+        // edits around it.
+        self.seal_latest(dossier_id)?;
+        self.save(dossier_id, &old, now)?;
+        self.seal_latest(dossier_id)
     }
 
     /// Every revision with its full dossier, oldest first (for the exchange file).

@@ -39,7 +39,30 @@ const MIGRATIONS: &[M<'static>] = &[
     // v3: workshop copies, made for a training session and deleted together
     // by « Réinitialiser l'atelier ».
     M::up("ALTER TABLE dossiers ADD COLUMN workshop INTEGER NOT NULL DEFAULT 0;"),
+    // v4: autosaves are coalesced. An open revision (sealed = 0) takes the
+    // saves that follow it for a few minutes; named versions, imports,
+    // exports and restores are sealed and never rewritten. The history
+    // written before, one revision per pause in typing, is thinned the same
+    // way: in each five-minute slot of a dossier only the last unnamed
+    // revision stays, besides the first (its creation) and the named ones.
+    M::up(
+        "ALTER TABLE revisions ADD COLUMN sealed INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE revisions ADD COLUMN started_at TEXT;
+    DELETE FROM revisions WHERE id IN (
+        SELECT id FROM (
+            SELECT id, label,
+                ROW_NUMBER() OVER (PARTITION BY dossier_id ORDER BY id) AS nth,
+                LEAD(CAST(strftime('%s', saved_at) AS INTEGER) / 300)
+                    OVER (PARTITION BY dossier_id ORDER BY id) AS next_slot,
+                CAST(strftime('%s', saved_at) AS INTEGER) / 300 AS slot
+            FROM revisions)
+        WHERE label IS NULL AND nth > 1 AND next_slot = slot);",
+    ),
 ];
+
+/// The first schema version with coalesced revisions: opening an older
+/// database thins its history, and the space it frees is given back.
+pub const COALESCED_REVISIONS: usize = 4;
 
 /// The schema version a database reaches once migrated.
 pub const LATEST: usize = MIGRATIONS.len();

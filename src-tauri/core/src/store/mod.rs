@@ -8,6 +8,7 @@ mod file;
 mod history;
 mod migrations;
 mod paths;
+mod recovery;
 mod settings;
 
 pub use backup::{BackupInfo, BackupKind, RESTORE_STAMP_FORMAT};
@@ -18,10 +19,11 @@ pub use exchange::{
 };
 pub use file::{exchange_file_name, read_file, OpenError, EXCHANGE_EXTENSION};
 pub use paths::{default_db_path, resolve_db_path};
+pub use recovery::{RecoveryOffer, DAMAGED_STAMP_FORMAT};
 pub use settings::AUTHOR_NAME;
 
 use crate::model::Dossier;
-use chrono::NaiveDateTime;
+use chrono::{Duration, NaiveDateTime};
 use rusqlite::{params, Connection, OptionalExtension};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -52,12 +54,20 @@ pub struct RevisionSummary {
     pub label: Option<String>,
 }
 
+/// How long an autosaved revision keeps taking the saves that follow it:
+/// « Versions » then shows one state per few minutes of editing, and the
+/// database grows with the work, not with the keystrokes.
+pub const REVISION_WINDOW: Duration = Duration::minutes(5);
+
 pub struct Store {
     conn: Connection,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its
+    /// schema up to date. A file SQLite cannot read, or whose pages fail
+    /// the quick check, is [`StoreError::Damaged`]: the caller offers the
+    /// latest backup ([`Store::recovery_offer`]) instead of failing.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
@@ -69,14 +79,28 @@ impl Store {
             path: path.to_path_buf(),
             detail: e.to_string(),
         })?;
-        // WAL keeps readers and the autosave writer from blocking each other.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        let damaged = |e: rusqlite::Error| recovery::classify_open_error(path, e);
+        // WAL keeps readers and the autosave writer from blocking each other;
+        // with synchronous = NORMAL a commit survives the app being killed
+        // (the WAL is in the OS's hands), and costs no fsync per keystroke.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(damaged)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(damaged)?;
+        recovery::quick_check(&conn, path)?;
         let version = migrations::current(&conn)?;
         if version > 0 && version < migrations::LATEST {
             // A failed migration must never cost the user their dossiers.
             let store = Store { conn };
             store.backup_to(&backups_dir(path).join(format!("avant-migration-v{version}.db")))?;
-            return Self::prepare(store.conn);
+            let store = Self::prepare(store.conn)?;
+            if version < migrations::COALESCED_REVISIONS {
+                // The thinned history's pages go back to the disk.
+                store
+                    .conn
+                    .execute_batch("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);")?;
+            }
+            return Ok(store);
         }
         Self::prepare(conn)
     }
@@ -121,7 +145,8 @@ impl Store {
             params![dossier.uid, json, now, workshop],
         )?;
         let id = tx.last_insert_rowid();
-        insert_revision(&tx, id, &json, now)?;
+        // The starting point stays a state of its own in « Versions ».
+        insert_revision(&tx, id, &json, now, true)?;
         tx.commit()?;
         Ok(id)
     }
@@ -165,8 +190,10 @@ impl Store {
         parse_stored(id, &json)
     }
 
-    /// Saves a new state of the dossier. Every change is kept as a revision;
-    /// saving an unchanged dossier writes nothing (autosave fires often).
+    /// Saves a new state of the dossier. Saving an unchanged dossier writes
+    /// nothing (autosave fires often). The state goes into the dossier's
+    /// open revision when it was started less than [`REVISION_WINDOW`]
+    /// ago, else into a new one: one revision per few minutes of editing.
     pub fn save(
         &mut self,
         id: i64,
@@ -189,8 +216,38 @@ impl Store {
             "UPDATE dossiers SET json = ?2, uid = ?3, updated_at = ?4 WHERE id = ?1",
             params![id, json, dossier.uid, now],
         )?;
-        insert_revision(&tx, id, &json, now)?;
+        // Only the newest revision may take the save: one written after an
+        // open revision (an import merging its history) closes it.
+        let open: Option<(i64, NaiveDateTime)> = tx
+            .query_row(
+                "SELECT id, CASE WHEN sealed = 0 THEN started_at END FROM revisions
+                 WHERE dossier_id = ?1 ORDER BY id DESC LIMIT 1",
+                [id],
+                |r| Ok((r.get(0)?, r.get::<_, Option<NaiveDateTime>>(1)?)),
+            )
+            .optional()?
+            .and_then(|(rev, started)| Some((rev, started?)));
+        match open {
+            Some((rev, started)) if now >= started && now - started < REVISION_WINDOW => {
+                tx.execute(
+                    "UPDATE revisions SET json = ?2, saved_at = ?3 WHERE id = ?1",
+                    params![rev, json, now],
+                )?;
+            }
+            _ => insert_revision(&tx, id, &json, now, false)?,
+        }
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Closes the dossier's open revision: the next save starts a new one.
+    /// Called for the states worth keeping whole (an export, an import, a
+    /// restore, a named version).
+    pub fn seal_latest(&mut self, id: i64) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE revisions SET sealed = 1 WHERE dossier_id = ?1 AND sealed = 0",
+            [id],
+        )?;
         Ok(())
     }
 
@@ -272,15 +329,18 @@ pub fn backups_dir(db_path: &Path) -> std::path::PathBuf {
         .join("sauvegardes")
 }
 
+/// Adds a revision; an unsealed one takes the saves of the next few minutes.
 fn insert_revision(
     tx: &rusqlite::Transaction<'_>,
     dossier_id: i64,
     json: &str,
     now: NaiveDateTime,
+    sealed: bool,
 ) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO revisions (dossier_id, json, saved_at) VALUES (?1, ?2, ?3)",
-        params![dossier_id, json, now],
+        "INSERT INTO revisions (dossier_id, json, saved_at, sealed, started_at)
+         VALUES (?1, ?2, ?3, ?4, ?3)",
+        params![dossier_id, json, now, sealed],
     )?;
     Ok(())
 }
