@@ -161,6 +161,10 @@ pub fn export_dossier(
     }
     .map_err(user_message)?;
     export::write_atomic(&path, &bytes).map_err(user_message)?;
+    state
+        .store()
+        .label_latest_if_unnamed(id, &export::revision_label(format, final_version))
+        .map_err(user_message)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -35,6 +35,22 @@ impl Format {
     }
 }
 
+/// The name of the revision an export printed, unless the user named it:
+/// « Versions » shows which state was published.
+pub fn revision_label(format: Format, final_version: bool) -> String {
+    let what = match format {
+        Format::Pdf => "en PDF",
+        Format::Docx => "en DOCX",
+        Format::Zip => "pour la plateforme (ZIP)",
+    };
+    let version = if final_version {
+        "version à publier"
+    } else {
+        "projet"
+    };
+    format!("Exporté {what}, {version}")
+}
+
 /// « RS-01_Fourniture-et-livraison-de-repas_DCE.pdf »: the reference and the
 /// first words of the object, in plain ASCII so that every buyer platform
 /// and mail system accepts it.

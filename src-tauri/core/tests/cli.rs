@@ -155,3 +155,35 @@ fn importing_an_existing_dossier_asks_then_keeps_both_or_replaces() {
     );
     assert_eq!(stdout(&dce(&db, &["list"])).lines().count(), 2);
 }
+
+#[test]
+fn a_damaged_database_is_recovered_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    stdout(&dce(&db, &["new", "--sample", "restauration-scolaire"]));
+    let backups = dir.path().join("sauvegardes");
+    std::fs::create_dir_all(&backups).unwrap();
+    std::fs::copy(&db, backups.join("dce-2026-12-01.db")).unwrap();
+    std::fs::write(&db, vec![0x17; 16384]).unwrap();
+
+    let failed = dce(&db, &["list"]);
+    assert!(!failed.status.success());
+    let message = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        message.contains("endommagée") && message.contains("dce recover"),
+        "{message}"
+    );
+
+    let offer = stdout(&dce(&db, &["recover"]));
+    assert!(
+        offer.contains("dce recover --backup dce-2026-12-01.db"),
+        "{offer}"
+    );
+    assert!(
+        !dce(&db, &["list"]).status.success(),
+        "only showing the offer changes nothing"
+    );
+    stdout(&dce(&db, &["recover", "--backup", "dce-2026-12-01.db"]));
+    assert!(stdout(&dce(&db, &["list"])).starts_with("1\tRS-01"));
+    assert!(stdout(&dce(&db, &["recover"])).contains("rien à réparer"));
+}

@@ -189,7 +189,10 @@ fn an_old_history_is_thinned_and_still_compares_and_restores() {
     // The last of each of the seven five-minute slots (14:00 to 14:30),
     // the creation and the named version.
     assert_eq!(revisions.len(), 9, "{revisions:#?}");
-    assert!(revisions.iter().any(|r| r.id == named), "named versions stay");
+    assert!(
+        revisions.iter().any(|r| r.id == named),
+        "named versions stay"
+    );
     assert_eq!(
         store.load_revision(revisions[0].id).unwrap(),
         store.load(id).unwrap(),
@@ -204,10 +207,11 @@ fn an_old_history_is_thinned_and_still_compares_and_restores() {
     let before = store.load_revision(named).unwrap();
     let after = store.load(id).unwrap();
     assert_eq!(dce_core::compare::compare(&before, &after).len(), 1);
-    store
-        .restore(id, named, at("2026-12-02 10:00:00"))
-        .unwrap();
-    assert_eq!(store.load(id).unwrap().purchase.object, before.purchase.object);
+    store.restore(id, named, at("2026-12-02 10:00:00")).unwrap();
+    assert_eq!(
+        store.load(id).unwrap().purchase.object,
+        before.purchase.object
+    );
 
     // Old revisions are sealed: a new edit starts its own revision.
     let count = store.revisions(id).unwrap().len();
@@ -268,9 +272,15 @@ fn a_damaged_database_is_replaced_by_the_latest_good_backup() {
     drop(store);
     assert_eq!(object_in(&db), "Repas livrés, édition 1");
     let aside = backups_dir(&db).join("base-endommagee-2026-12-02_100000.sqlite");
-    assert_eq!(std::fs::read(&aside).unwrap(), bytes, "the damaged file is kept");
+    assert_eq!(
+        std::fs::read(&aside).unwrap(),
+        bytes,
+        "the damaged file is kept"
+    );
     assert!(
-        !Store::backups(&db).iter().any(|b| b.name.contains("endommagee")),
+        !Store::backups(&db)
+            .iter()
+            .any(|b| b.name.contains("endommagee")),
         "the damaged file is not offered as a backup"
     );
 }

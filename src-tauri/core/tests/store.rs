@@ -39,13 +39,20 @@ fn changes_are_coalesced_and_unchanged_saves_write_nothing() {
     d.reference = "2026-08".into();
     store.save(id, &d, at("2026-11-22 09:03")).unwrap();
     let revisions = store.revisions(id).unwrap();
-    assert_eq!(revisions.len(), 2, "the creation, then the edits of a few minutes");
+    assert_eq!(
+        revisions.len(),
+        2,
+        "the creation, then the edits of a few minutes"
+    );
     assert_eq!(
         revisions[0].saved_at,
         at("2026-11-22 09:03"),
         "newest first"
     );
-    assert_eq!(store.load_revision(revisions[0].id).unwrap().reference, "2026-08");
+    assert_eq!(
+        store.load_revision(revisions[0].id).unwrap().reference,
+        "2026-08"
+    );
 }
 
 #[test]

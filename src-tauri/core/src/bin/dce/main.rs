@@ -22,7 +22,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use dce_core::export::{self, Format};
 use dce_core::rules::{self, Severity};
 use dce_core::samples;
-use dce_core::store::{self, ImportMode, ImportOutcome, Store};
+use dce_core::store::{self, ImportMode, ImportOutcome, Store, StoreError, DAMAGED_STAMP_FORMAT};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -106,6 +106,20 @@ enum Command {
         )]
         final_version: bool,
     },
+    #[command(
+        about = "Base endommagée : sans option, dit ce qui est proposé ; sinon remet la sauvegarde choisie, ou une base vide (le fichier endommagé est gardé dans « sauvegardes »)"
+    )]
+    Recover {
+        #[arg(
+            long,
+            value_name = "NOM",
+            conflicts_with = "empty",
+            help = "Nom de la sauvegarde à remettre (celle proposée, ou une de « sauvegardes »)"
+        )]
+        backup: Option<String>,
+        #[arg(long, help = "Repartir d'une base vide")]
+        empty: bool,
+    },
     #[command(about = "Affiche le schéma JSON du format .dce")]
     Schema,
     #[command(
@@ -146,10 +160,17 @@ fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
+fn db_path(db: Option<PathBuf>) -> Result<PathBuf, String> {
+    store::resolve_db_path(db, std::env::var_os("DCE_DB")).ok_or_else(|| "Impossible de trouver le dossier de données de l'utilisateur : indiquez une base avec --db FICHIER.".to_string())
+}
+
 fn open(db: Option<PathBuf>) -> Result<Store, String> {
-    let path = store::resolve_db_path(db, std::env::var_os("DCE_DB"))
-        .ok_or("Impossible de trouver le dossier de données de l'utilisateur : indiquez une base avec --db FICHIER.")?;
-    Store::open(&path).map_err(|e| e.to_string())
+    Store::open(&db_path(db)?).map_err(|e| match e {
+        StoreError::Damaged { .. } => {
+            format!("{e}\nLancez « dce recover » pour voir la sauvegarde proposée.")
+        }
+        e => e.to_string(),
+    })
 }
 
 fn run(cli: Cli) -> Result<(), String> {
@@ -215,6 +236,35 @@ fn run(cli: Cli) -> Result<(), String> {
             export::write_atomic(&out, json.as_bytes()).map_err(|e| e.to_string())?;
             out!("{}", out.display());
         }
+        Command::Recover { backup, empty } => {
+            let path = db_path(cli.db)?;
+            let error = match Store::open(&path) {
+                Ok(_) => {
+                    out!(
+                        "La base «\u{a0}{}\u{a0}» est lisible\u{a0}: rien à réparer.",
+                        path.display()
+                    );
+                    return Ok(());
+                }
+                Err(e @ StoreError::Damaged { .. }) => e,
+                Err(e) => return Err(e.to_string()),
+            };
+            if backup.is_none() && !empty {
+                let offer = Store::recovery_offer(&path, &error);
+                out!("{}", offer.problem);
+                match &offer.backup {
+                    Some(b) => out!("Sauvegarde proposée\u{a0}: {} ({}). Pour la remettre\u{a0}: dce recover --backup {}", b.name, b.description, b.name),
+                    None => out!("Aucune sauvegarde lisible. Pour repartir d'une base vide\u{a0}: dce recover --empty"),
+                }
+                return Ok(());
+            }
+            let stamp = Local::now().format(DAMAGED_STAMP_FORMAT).to_string();
+            Store::replace_damaged(&path, backup.as_deref(), &stamp).map_err(|e| e.to_string())?;
+            out!(
+                "La base «\u{a0}{}\u{a0}» est de nouveau lisible.",
+                path.display()
+            );
+        }
         Command::List => {
             for d in open(cli.db)?.list().map_err(|e| e.to_string())? {
                 out!("{}\t{}\t{}\t{}", d.id, d.reference, d.object, d.buyer);
@@ -260,7 +310,8 @@ fn run(cli: Cli) -> Result<(), String> {
             out,
             final_version,
         } => {
-            let dossier = open(cli.db)?.load(id).map_err(|e| e.to_string())?;
+            let mut store = open(cli.db)?;
+            let dossier = store.load(id).map_err(|e| e.to_string())?;
             let format = match format {
                 ExportFormat::Pdf => Format::Pdf,
                 ExportFormat::Docx => Format::Docx,
@@ -269,6 +320,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let bytes = export::render(&dossier, format, final_version, today())
                 .map_err(|e| e.to_string())?;
             export::write_atomic(&out, &bytes).map_err(|e| e.to_string())?;
+            store
+                .label_latest_if_unnamed(id, &export::revision_label(format, final_version))
+                .map_err(|e| e.to_string())?;
             out!("{}", out.display());
         }
     }
