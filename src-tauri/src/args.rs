@@ -5,11 +5,13 @@ use std::path::PathBuf;
 /// shown; exports and « Enregistrer sous… » write `DIR/<suggested name>`,
 /// and « Ouvrir… » reads the most recently modified `.dce` file of `DIR`
 /// (as if the dialog were closed when there is none). In normal use the
-/// dialogs are always shown.
+/// dialogs are always shown. Any other argument is a file to open: the file
+/// manager starts `dce-unique FILE.dce` when a `.dce` is double-clicked.
 #[derive(Debug, Default, Clone)]
 pub struct Args {
     pub db: Option<PathBuf>,
     pub export_dir: Option<PathBuf>,
+    pub files: Vec<PathBuf>,
 }
 
 impl Args {
@@ -17,7 +19,7 @@ impl Args {
         let mut out = Args::default();
         let mut args = args.peekable();
         while let Some(arg) = args.next() {
-            let (name, inline) = match arg.split_once('=') {
+            let (name, inline) = match arg.split_once('=').filter(|_| arg.starts_with("--")) {
                 Some((n, v)) => (n.to_string(), Some(v.to_string())),
                 None => (arg, None),
             };
@@ -25,6 +27,7 @@ impl Args {
             match name.as_str() {
                 "--db" => out.db = value(),
                 "--export-dir" => out.export_dir = value(),
+                _ if !name.starts_with('-') => out.files.push(PathBuf::from(name)),
                 _ => {}
             }
         }
@@ -61,8 +64,21 @@ mod tests {
     }
 
     #[test]
-    fn unknown_arguments_are_ignored() {
-        let a = parse(&["--verbose", "x"]);
-        assert!(a.db.is_none() && a.export_dir.is_none());
+    fn unknown_options_are_ignored() {
+        let a = parse(&["--verbose", "-x"]);
+        assert!(a.db.is_none() && a.export_dir.is_none() && a.files.is_empty());
+    }
+
+    #[test]
+    fn other_arguments_are_files_to_open() {
+        let a = parse(&["--db", "a.db", "/home/m/RS-01.dce", "prix=2026.dce"]);
+        assert_eq!(a.db, Some(PathBuf::from("a.db")));
+        assert_eq!(
+            a.files,
+            [
+                PathBuf::from("/home/m/RS-01.dce"),
+                PathBuf::from("prix=2026.dce")
+            ]
+        );
     }
 }

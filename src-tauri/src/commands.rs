@@ -2,7 +2,8 @@
 //! into the French message the UI shows; the log gets the full error.
 
 use crate::dialogs::{self, Filter};
-use crate::state::{AppState, PendingImport};
+use crate::shutdown::Shutdown;
+use crate::state::{AppState, PendingImport, Startup};
 use chrono::Local;
 use dce_core::clauses::{self, LibraryClause};
 use dce_core::compare::{self, SectionDiff};
@@ -12,10 +13,11 @@ use dce_core::model::{Dossier, Nature};
 use dce_core::rules::{self, Finding, ProcedureAdvice};
 use dce_core::samples::{self, SampleInfo};
 use dce_core::store::{
-    self, BackupInfo, DossierSummary, ImportMode, ImportOutcome, RevisionSummary, StoredComment,
-    RESTORE_STAMP_FORMAT,
+    self, BackupInfo, DossierSummary, ImportMode, ImportOutcome, RecoveryOffer, RevisionSummary,
+    Store, StoredComment, DAMAGED_STAMP_FORMAT, RESTORE_STAMP_FORMAT,
 };
-use tauri::State;
+use std::path::Path;
+use tauri::{AppHandle, Manager, State};
 
 /// The exchange file in the save and open dialogs.
 const DCE_FILTER: Filter<'static> = Filter {
@@ -28,6 +30,65 @@ type Reply<T> = Result<T, String>;
 fn user_message(e: impl std::fmt::Display + std::fmt::Debug) -> String {
     eprintln!("dce-unique: {e:?}");
     e.to_string()
+}
+
+/// `Some` when the database could not be opened: the UI shows the
+/// recovery screen with this offer instead of the dossiers.
+#[tauri::command]
+pub fn startup_problem(startup: State<'_, Startup>) -> Option<RecoveryOffer> {
+    startup.damaged().clone()
+}
+
+/// Puts the backup `backup` (or, when `None`, a new database) in place of
+/// the damaged one, kept aside, and opens the app on it.
+#[tauri::command]
+pub fn recover_database(
+    app: AppHandle,
+    startup: State<'_, Startup>,
+    backup: Option<String>,
+) -> Reply<()> {
+    let mut damaged = startup.damaged();
+    if damaged.is_none() {
+        return Ok(());
+    }
+    let stamp = Local::now().format(DAMAGED_STAMP_FORMAT).to_string();
+    let store = Store::replace_damaged(&startup.db_path, backup.as_deref(), &stamp)
+        .map_err(user_message)?;
+    app.manage(AppState::with_store(&startup.args, &startup.db_path, store));
+    *damaged = None;
+    Ok(())
+}
+
+/// The next file given on the command line (a `.dce` double-clicked in the
+/// file manager) or handed over by a later launch, imported as « Ouvrir… »
+/// does; `None` when there is none.
+#[tauri::command]
+pub fn take_file_to_open(
+    state: State<'_, AppState>,
+    startup: State<'_, Startup>,
+) -> Reply<Option<ImportOutcome>> {
+    let Some(path) = startup.files().pop_front() else {
+        return Ok(None);
+    };
+    import_path(&state, &path).map(Some)
+}
+
+/// The UI received the close request and is saving (or asking the user).
+#[tauri::command]
+pub fn close_acknowledged(shutdown: State<'_, Shutdown>) {
+    shutdown.acknowledged();
+}
+
+/// The user chose to stay after a failed save.
+#[tauri::command]
+pub fn cancel_close(shutdown: State<'_, Shutdown>) {
+    shutdown.cancelled();
+}
+
+/// Everything is saved (or the user chose to discard): stop.
+#[tauri::command]
+pub fn quit_app(app: AppHandle) {
+    app.exit(0);
 }
 
 #[tauri::command]
@@ -275,12 +336,17 @@ pub fn open_file(state: State<'_, AppState>) -> Reply<Option<ImportOutcome>> {
     else {
         return Ok(None);
     };
-    let file = store::read_file(&path).map_err(user_message)?;
+    import_path(&state, &path).map(Some)
+}
+
+/// Reads a `.dce` file and imports it, asking when its dossier exists.
+fn import_path(state: &AppState, path: &Path) -> Reply<ImportOutcome> {
+    let file = store::read_file(path).map_err(user_message)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    import_and_label(&state, PendingImport { file, name }, ImportMode::Ask).map(Some)
+    import_and_label(state, PendingImport { file, name }, ImportMode::Ask)
 }
 
 /// Imports the waiting file: `mode` is `keep_both` (a new dossier beside

@@ -26,6 +26,8 @@ use thirtyfour::Capabilities;
 
 pub use thirtyfour;
 
+pub mod app_process;
+
 /// The repository root (the parent of this crate's folder).
 /// The object of the sample dossier a fresh database starts with.
 pub const SAMPLE_OBJECT: &str = "Fourniture et livraison de repas";
@@ -253,16 +255,26 @@ impl Harness {
     /// Starts the app (a new WebDriver session) on this harness's database,
     /// and waits for the home screen.
     pub async fn session(&self) -> Session {
+        self.launch(&[], "home").await
+    }
+
+    /// Starts the app with `extra` arguments after the harness's own, and
+    /// waits for the element `ready`.
+    pub async fn launch(&self, extra: &[&str], ready: &str) -> Session {
+        let mut args = vec![
+            "--db".to_string(),
+            self.db.to_string_lossy().into_owned(),
+            "--export-dir".to_string(),
+            self.export_dir.to_string_lossy().into_owned(),
+        ];
+        args.extend(extra.iter().map(|a| a.to_string()));
         let mut caps = Capabilities::new();
         caps.set("browserName", "wry").unwrap();
         caps.set(
             "tauri:options",
             serde_json::json!({
                 "application": self.app.to_string_lossy(),
-                "args": [
-                    "--db", self.db.to_string_lossy(),
-                    "--export-dir", self.export_dir.to_string_lossy(),
-                ],
+                "args": args,
             }),
         )
         .unwrap();
@@ -280,8 +292,13 @@ impl Harness {
             driver: Some(driver),
             artifacts: self.dir().to_path_buf(),
         };
-        session.wait_for("home").await;
+        session.wait_for(ready).await;
         session
+    }
+
+    /// The app binary the sessions start.
+    pub fn app(&self) -> &Path {
+        &self.app
     }
 
     /// A session on the sample dossier a fresh database starts with,

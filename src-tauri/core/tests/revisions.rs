@@ -293,7 +293,7 @@ fn without_a_backup_the_user_starts_from_an_empty_database() {
     let error = damaged_error(&db);
     let offer = Store::recovery_offer(&db, &error);
     assert!(offer.backup.is_none());
-    assert!(offer.advice.contains("base vide"), "{}", offer.advice);
+    assert!(offer.advice.contains("base neuve"), "{}", offer.advice);
     assert!(matches!(
         Store::replace_damaged(&db, Some("../dce.db"), "x"),
         Err(StoreError::BackupNotFound(_))

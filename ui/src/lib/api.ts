@@ -2,6 +2,7 @@
 // generated bindings (never hand-copied); argument names are camelCase
 // here and snake_case on the Rust side (Tauri converts them).
 import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   BackupInfo,
   Dossier,
@@ -12,6 +13,7 @@ import type {
   Nature,
   ImportOutcome,
   ProcedureAdvice,
+  RecoveryOffer,
   RevisionSummary,
   SampleInfo,
   SectionDiff,
@@ -23,7 +25,20 @@ export type * from './bindings';
 /** What to do with an opened file whose dossier already exists. */
 export type ImportChoice = 'keep_both' | 'replace';
 
+/** Why the shell asks the UI to save before stopping (shell: `shutdown::CloseReason`). */
+export type CloseReason = 'window' | 'signal';
+
 export const api = {
+  /** The offer of the recovery screen when the database could not be opened; null when all is well. */
+  startupProblem: () => invoke<RecoveryOffer | null>('startup_problem'),
+  /** Puts the named backup (or, with null, a new database) in place of the damaged one. */
+  recoverDatabase: (backup: string | null) => invoke<null>('recover_database', { backup }),
+  /** The next file given at launch or handed over by a second launch, imported like openFile; null when none. */
+  takeFileToOpen: () => invoke<ImportOutcome | null>('take_file_to_open'),
+  closeAcknowledged: () => invoke<null>('close_acknowledged'),
+  cancelClose: () => invoke<null>('cancel_close'),
+  quitApp: () => invoke<null>('quit_app'),
+
   listSamples: () => invoke<SampleInfo[]>('list_samples'),
   listDossiers: () => invoke<DossierSummary[]>('list_dossiers'),
   /** A new dossier from a starting point; a workshop copy (deleted by resetWorkshop) when `workshop`. */
@@ -82,6 +97,13 @@ export const api = {
   /** Replaces every dossier with the copy's; the replaced state becomes a backup. */
   restoreBackup: (name: string) => invoke<null>('restore_backup', { name }),
 };
+
+/** The shell asks to save what is pending, then to call quitApp (shell: `shutdown::CLOSE_EVENT`). */
+export const onCloseRequested = (run: (reason: CloseReason) => void): Promise<UnlistenFn> =>
+  listen<CloseReason>('dce://close-requested', (e) => run(e.payload));
+
+/** A second launch handed over files: takeFileToOpen has one (shell: `FILES_EVENT`). */
+export const onFilesToOpen = (run: () => void): Promise<UnlistenFn> => listen('dce://files-to-open', () => run());
 
 /** The French message of a failed command (the shell sends strings). */
 export function errorMessage(e: unknown): string {

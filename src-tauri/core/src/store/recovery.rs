@@ -67,7 +67,7 @@ impl Store {
                 "«\u{a0}Restaurer la sauvegarde\u{a0}» remet vos dossiers dans l'état de la copie la plus récente\u{a0}: {}. Les modifications faites depuis cette copie sont perdues. Le fichier endommagé n'est pas effacé\u{a0}: il est rangé dans le dossier «\u{a0}sauvegardes\u{a0}», pour qu'un informaticien puisse tenter d'en tirer davantage.",
                 lowercase_first(&b.description)
             ),
-            None => "Aucune sauvegarde lisible n'a été trouvée. «\u{a0}Repartir d'une base vide\u{a0}» ouvre l'application sans dossier\u{a0}; le fichier endommagé n'est pas effacé\u{a0}: il est rangé dans le dossier «\u{a0}sauvegardes\u{a0}». Si vous avez envoyé un dossier par courriel (fichier .dce), vous pourrez l'ouvrir à nouveau.".to_string(),
+            None => "Aucune sauvegarde lisible n'a été trouvée. «\u{a0}Repartir d'une base neuve\u{a0}» ouvre l'application avec le seul dossier d'exemple\u{a0}; le fichier endommagé n'est pas effacé\u{a0}: il est rangé dans le dossier «\u{a0}sauvegardes\u{a0}». Si vous avez envoyé un dossier par courriel (fichier .dce), vous pourrez l'ouvrir à nouveau.".to_string(),
         };
         RecoveryOffer {
             problem: error.to_string(),

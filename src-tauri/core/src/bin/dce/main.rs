@@ -107,7 +107,7 @@ enum Command {
         final_version: bool,
     },
     #[command(
-        about = "Base endommagée : sans option, dit ce qui est proposé ; sinon remet la sauvegarde choisie, ou une base vide (le fichier endommagé est gardé dans « sauvegardes »)"
+        about = "Base endommagée : sans option, dit ce qui est proposé ; sinon remet la sauvegarde choisie, ou une base neuve (le fichier endommagé est gardé dans « sauvegardes »)"
     )]
     Recover {
         #[arg(
@@ -117,7 +117,7 @@ enum Command {
             help = "Nom de la sauvegarde à remettre (celle proposée, ou une de « sauvegardes »)"
         )]
         backup: Option<String>,
-        #[arg(long, help = "Repartir d'une base vide")]
+        #[arg(long, help = "Repartir d'une base neuve")]
         empty: bool,
     },
     #[command(about = "Affiche le schéma JSON du format .dce")]
@@ -254,7 +254,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 out!("{}", offer.problem);
                 match &offer.backup {
                     Some(b) => out!("Sauvegarde proposée\u{a0}: {} ({}). Pour la remettre\u{a0}: dce recover --backup {}", b.name, b.description, b.name),
-                    None => out!("Aucune sauvegarde lisible. Pour repartir d'une base vide\u{a0}: dce recover --empty"),
+                    None => out!("Aucune sauvegarde lisible. Pour repartir d'une base neuve\u{a0}: dce recover --empty"),
                 }
                 return Ok(());
             }
