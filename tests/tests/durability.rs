@@ -178,3 +178,37 @@ fn dce_core_backups(h: &Harness) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn closing_while_the_save_fails_asks_before_discarding() {
+    let h = Harness::new();
+    let app = h.session().await;
+    open_first(&app).await;
+    // The dossier disappears under the window (deleted from another
+    // program): its saves fail from now on.
+    rusqlite::Connection::open(&h.db)
+        .unwrap()
+        .execute("DELETE FROM dossiers", [])
+        .unwrap();
+    app.type_into("field-buyer.name", "Commune de Saint-Julien (à garder)")
+        .await;
+    let pid = wait_for_app(&h.db, STOP);
+    close_window(pid);
+    app.wait_for("close-dialog").await;
+    let error = app.text("close-dialog").await;
+    assert!(error.contains("n'existe pas"), "the failed save's reason: {error}");
+    app.screenshot("close-dialog").await;
+
+    app.click("close-stay").await;
+    app.wait_count("close-dialog", 0).await;
+    assert!(!wait_for_exit(pid, Duration::from_secs(4)), "the window stays open");
+    assert_eq!(
+        app.value("field-buyer.name").await,
+        "Commune de Saint-Julien (à garder)",
+        "what was typed is still on screen"
+    );
+
+    close_window(pid);
+    app.click("close-discard").await;
+    assert!(wait_for_exit(pid, STOP), "discarding closes the app");
+}
