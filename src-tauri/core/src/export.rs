@@ -246,8 +246,8 @@ fn bundle(dossier: &Dossier, opts: RenderOptions, annex: &[Block]) -> Result<Vec
     Ok(zip.finish().map_err(ExportError::zip)?.into_inner())
 }
 
-/// How the temporary file of [`write_atomic`] starts, beside the destination.
-pub const TEMP_PREFIX: &str = ".dce-export-";
+/// The start of the name of the temporary file [`write_atomic`] writes beside the destination.
+const TEMP_PREFIX: &str = ".dce-export-";
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and
 /// a rename, so a failure never leaves a partial file behind: the temporary
