@@ -765,6 +765,89 @@ pub fn file_head(path: &Path, n: usize) -> Vec<u8> {
     buf
 }
 
+// Measurements for `src/bin/app_figures.rs` (scripts/bench-app).
+
+/// How long one start of the app took, measured from the WebDriver
+/// new-session request (which starts the app).
+#[derive(Debug, Clone, Copy)]
+pub struct StartTimes {
+    /// Until tauri-driver answered the new-session request.
+    pub session: Duration,
+    /// Until the home screen (`data-testid="home"`) was in the page.
+    pub home: Duration,
+    /// Until the home list showed its first dossier (`dossier-item`).
+    pub list: Duration,
+}
+
+impl Harness {
+    /// Starts the app as [`Harness::session`] does (same capabilities), but
+    /// looks for the home screen every 10 ms rather than every 100 ms, so
+    /// that the polling adds little to what is measured. The database must
+    /// hold a dossier (a fresh one gets the sample) for the list to show.
+    pub async fn timed_session(&self) -> (Session, StartTimes) {
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry").unwrap();
+        caps.set(
+            "tauri:options",
+            serde_json::json!({
+                "application": self.app.to_string_lossy(),
+                "args": [
+                    "--db", self.db.to_string_lossy(),
+                    "--export-dir", self.export_dir.to_string_lossy(),
+                ],
+            }),
+        )
+        .unwrap();
+        let start = Instant::now();
+        let driver = WebDriver::builder(self.driver.url(), caps)
+            .request_timeout(Duration::from_secs(60))
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot start the app {} through tauri-driver: {e}\ndriver output:\n{}",
+                    self.app.display(),
+                    self.driver.log_text()
+                )
+            });
+        let session_time = start.elapsed();
+        let session = Session {
+            driver: Some(driver),
+            artifacts: self.dir().to_path_buf(),
+        };
+        let home = session.elapsed_until_shown("home", start).await;
+        let list = session.elapsed_until_shown("dossier-item", start).await;
+        (
+            session,
+            StartTimes {
+                session: session_time,
+                home,
+                list,
+            },
+        )
+    }
+}
+
+impl Session {
+    /// Time from `start` until an element `data-testid="id"` is in the page,
+    /// looked for every 10 ms.
+    async fn elapsed_until_shown(&self, id: &str, start: Instant) -> Duration {
+        let deadline = Instant::now() + timeout();
+        loop {
+            if !self.all(id).await.is_empty() {
+                return start.elapsed();
+            }
+            if Instant::now() > deadline {
+                self.fail(&format!(
+                    "expected an element data-testid=\"{id}\" within {:?}",
+                    timeout()
+                ))
+                .await;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -135,7 +135,7 @@ pub enum ExportError {
     Compose(#[from] ComposeError),
     #[error(transparent)]
     Render(#[from] RenderError),
-    #[error("Impossible d'écrire dans « {} » : {reason} Aucun fichier n'a été créé. ({detail})", path.display())]
+    #[error("Impossible d'écrire dans «\u{a0}{}\u{a0}»\u{a0}: {reason} Aucun fichier n'a été créé ni modifié. ({detail})", path.display())]
     Write {
         path: PathBuf,
         reason: &'static str,
@@ -262,8 +262,13 @@ fn bundle(dossier: &Dossier, opts: RenderOptions, annex: &[Block]) -> Result<Vec
     Ok(zip.finish().map_err(ExportError::zip)?.into_inner())
 }
 
+/// The start of the name of the temporary file [`write_atomic`] writes beside the destination.
+const TEMP_PREFIX: &str = ".dce-export-";
+
 /// Writes `bytes` to `path` through a temporary file in the same folder and
-/// a rename, so a failure never leaves a partial file behind.
+/// a rename, so a failure never leaves a partial file behind: the temporary
+/// file is removed and an existing `path` keeps its old content. The file
+/// gets the usual mode of a new file (0666 less the umask on Unix).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -274,10 +279,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         reason: reason(&e),
         detail: e.to_string(),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dce-export-")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX);
+    // tempfile's default 0600 suits secrets, not a document the user shares:
+    // ask for 0666 and let the OS apply the umask, as any editor's save does.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
     tmp.write_all(bytes).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
@@ -287,11 +298,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 fn reason(e: &std::io::Error) -> &'static str {
     use std::io::ErrorKind::*;
     match e.kind() {
-        NotFound => "le dossier de destination n'existe pas ; choisissez un autre emplacement.",
-        PermissionDenied | ReadOnlyFilesystem => "vous n'avez pas le droit d'écrire à cet endroit (dossier en lecture seule ou fichier ouvert dans un autre programme) ; choisissez un autre emplacement ou fermez le fichier.",
-        StorageFull | QuotaExceeded => "le disque est plein ; libérez de la place ou choisissez un autre support.",
-        IsADirectory => "c'est un dossier et non un fichier ; indiquez un nom de fichier.",
-        _ => "l'écriture a échoué ; réessayez ou choisissez un autre emplacement.",
+        NotFound => "le dossier de destination n'existe pas\u{a0}; choisissez un autre emplacement.",
+        PermissionDenied | ReadOnlyFilesystem => "vous n'avez pas le droit d'écrire à cet endroit (dossier en lecture seule ou fichier ouvert dans un autre programme)\u{a0}; choisissez un autre emplacement ou fermez le fichier.",
+        StorageFull | QuotaExceeded => "le disque est plein\u{a0}; libérez de la place ou choisissez un autre support.",
+        // EFBIG: a FAT-formatted USB key takes no file over 4 Go.
+        FileTooLarge => "le fichier est trop gros pour ce support\u{a0}; choisissez un autre support.",
+        IsADirectory => "c'est un dossier et non un fichier\u{a0}; indiquez un nom de fichier.",
+        _ => "l'écriture a échoué\u{a0}; réessayez ou choisissez un autre emplacement.",
     }
 }
 
@@ -341,5 +354,230 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = write_atomic(&dir.path().join("nope/a.pdf"), b"x").unwrap_err();
         assert!(err.to_string().contains("n'existe pas"), "{err}");
+    }
+
+    /// The names in `dir`, sorted: a leftover temporary file shows here.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_failed_rename_removes_the_temporary_file() {
+        // The rename is the last step: the temporary file is complete when it fails.
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("a.pdf");
+        std::fs::create_dir(&dest).unwrap();
+        std::fs::write(dest.join("inside"), b"kept").unwrap();
+        let err = write_atomic(&dest, b"new").unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("c'est un dossier et non un fichier"),
+            "{message}"
+        );
+        assert_eq!(names(dir.path()), ["a.pdf"]);
+        assert_eq!(std::fs::read(dest.join("inside")).unwrap(), b"kept");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn disk_errors_are_worded_in_french() {
+        let said = |code| reason(&std::io::Error::from_raw_os_error(code));
+        for code in [libc::ENOSPC, libc::EDQUOT] {
+            assert!(
+                said(code).starts_with("le disque est plein\u{a0};"),
+                "{code}"
+            );
+        }
+        for code in [libc::EACCES, libc::EPERM, libc::EROFS] {
+            assert!(
+                said(code).starts_with("vous n'avez pas le droit d'écrire"),
+                "{code}"
+            );
+        }
+        assert!(said(libc::EFBIG).starts_with("le fichier est trop gros"));
+        let err = ExportError::Write {
+            path: "/media/cle/a.pdf".into(),
+            reason: said(libc::ENOSPC),
+            detail: "No space left on device (os error 28)".into(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "Impossible d'écrire dans «\u{a0}/media/cle/a.pdf\u{a0}»\u{a0}: le disque est plein\u{a0}; \
+             libérez de la place ou choisissez un autre support. Aucun fichier n'a été créé ni \
+             modifié. (No space left on device (os error 28))"
+        );
+    }
+
+    // Umask, resource limits and user ids belong to the whole process: the
+    // tests that change them run in a child process, the ignored `*_child`
+    // test of this binary, which does nothing unless CHILD_DIR names its folder.
+
+    #[cfg(unix)]
+    const CHILD_DIR: &str = "DCE_EXPORT_TEST_DIR";
+    /// Printed by a child at its very end: a child that matched no test, or
+    /// returned early, also exits with success.
+    #[cfg(unix)]
+    const CHILD_DONE: &str = "child checks done";
+
+    #[cfg(unix)]
+    fn run_child(name: &str, dir: &Path) {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .arg(format!("export::tests::{name}"))
+            .args(["--exact", "--ignored", "--nocapture", "--test-threads=1"])
+            .env(CHILD_DIR, dir)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains(CHILD_DONE),
+            "child test {name} failed ({}):\n{stdout}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    #[cfg(unix)]
+    fn child_dir() -> Option<PathBuf> {
+        std::env::var_os(CHILD_DIR).map(PathBuf::from)
+    }
+
+    #[cfg(unix)]
+    fn set_mode(path: &Path, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    const UMASKS: [u32; 4] = [0o022, 0o027, 0o002, 0o077];
+
+    #[test]
+    #[cfg(unix)]
+    fn exports_get_the_mode_the_umask_allows() {
+        let dir = tempfile::tempdir().unwrap();
+        run_child("umask_child", dir.path());
+        for mask in UMASKS {
+            let path = dir.path().join(format!("{mask:03o}.pdf"));
+            assert_eq!(mode(&path), 0o666 & !mask, "{}", path.display());
+        }
+    }
+
+    #[test]
+    #[ignore = "run in a child process by exports_get_the_mode_the_umask_allows"]
+    #[cfg(unix)]
+    fn umask_child() {
+        let Some(dir) = child_dir() else { return };
+        for mask in UMASKS {
+            unsafe { libc::umask(mask as libc::mode_t) };
+            let path = dir.join(format!("{mask:03o}.pdf"));
+            write_atomic(&path, b"%PDF-1.7").unwrap();
+            // A replaced file gets the new file's mode too.
+            write_atomic(&path, b"%PDF-1.7 again").unwrap();
+            assert_eq!(mode(&path), 0o666 & !mask, "umask {mask:03o}");
+        }
+        println!("{CHILD_DONE}");
+    }
+
+    /// A folder holding `a.pdf` with « old » in it.
+    #[cfg(unix)]
+    fn folder_with_old_file(dir: &Path) -> PathBuf {
+        let folder = dir.join("dossier");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("a.pdf"), b"old").unwrap();
+        folder
+    }
+
+    #[cfg(unix)]
+    fn assert_old_file_alone(folder: &Path) {
+        assert_eq!(names(folder), ["a.pdf"], "nothing but the old file");
+        let content = std::fs::read(folder.join("a.pdf")).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&content),
+            "old",
+            "the old file unchanged"
+        );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_read_only_folder_keeps_the_old_file_and_gets_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = folder_with_old_file(dir.path());
+        set_mode(&folder, 0o555);
+        // The child may run as another user: it must get through the 0700 temporary folder.
+        set_mode(dir.path(), 0o755);
+        run_child("read_only_child", &folder);
+        set_mode(&folder, 0o755);
+        assert_old_file_alone(&folder);
+    }
+
+    #[test]
+    #[ignore = "run in a child process by a_read_only_folder_keeps_the_old_file_and_gets_no_temporary_file"]
+    #[cfg(unix)]
+    fn read_only_child() {
+        let Some(folder) = child_dir() else { return };
+        // Root writes through any mode (tests run as root in CI): become
+        // « nobody » so that the folder's mode counts.
+        if unsafe { libc::geteuid() } == 0 {
+            unsafe {
+                assert_eq!(libc::setgroups(0, std::ptr::null()), 0, "setgroups");
+                assert_eq!(libc::setgid(65534), 0, "setgid");
+                assert_eq!(libc::setuid(65534), 0, "setuid");
+            }
+        }
+        let err = write_atomic(&folder.join("a.pdf"), b"new content").unwrap_err();
+        let message = err.to_string();
+        let expected = format!(
+            "Impossible d'écrire dans «\u{a0}{}\u{a0}»\u{a0}: vous n'avez pas le droit d'écrire à cet endroit",
+            folder.join("a.pdf").display()
+        );
+        assert!(message.starts_with(&expected), "{message}");
+        assert!(message.contains("Aucun fichier n'a été créé ni modifié."));
+        println!("{CHILD_DONE}");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_write_cut_short_keeps_the_old_file_and_gets_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = folder_with_old_file(dir.path());
+        run_child("file_size_limit_child", &folder);
+        assert_old_file_alone(&folder);
+    }
+
+    #[test]
+    #[ignore = "run in a child process by a_write_cut_short_keeps_the_old_file_and_gets_no_temporary_file"]
+    #[cfg(unix)]
+    fn file_size_limit_child() {
+        let Some(folder) = child_dir() else { return };
+        // Like a disk that fills up during the write: the first 64 Kio go
+        // in, then write() fails (EFBIG rather than ENOSPC, which would need
+        // a small file system mounted for the test).
+        let limit = libc::rlimit {
+            rlim_cur: 64 * 1024,
+            rlim_max: 64 * 1024,
+        };
+        unsafe {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0, "setrlimit");
+        }
+        let err = write_atomic(&folder.join("a.pdf"), &vec![b'x'; 1024 * 1024]).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains(": le fichier est trop gros pour ce support\u{a0};"),
+            "{message}"
+        );
+        println!("{CHILD_DONE}");
     }
 }

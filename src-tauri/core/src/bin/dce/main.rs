@@ -123,7 +123,7 @@ enum Command {
     #[command(about = "Affiche le schéma JSON du format .dce")]
     Schema,
     #[command(
-        about = "Mesure la durée de production des PDF et DOCX (dossier de 40 pages et de 400 pages)"
+        about = "Mesure la durée de production des PDF et DOCX (dossier de 40 pages et de 400 pages), d'un enregistrement automatique, et la taille de la base après une heure de saisie"
     )]
     Bench,
 }
