@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Shared helpers for scripts/run and scripts/test. Source it; do not run it.
+# Shared helpers for scripts/run, scripts/test, scripts/build-deb and
+# scripts/check-deb. Source it; do not run it.
 #
 # Sourcing sets REPO_ROOT and moves to it. `ensure_deps` installs what the
 # app and its tests need and is quick when everything is already there:
@@ -19,6 +20,7 @@ APT_PACKAGES=(
   pkg-config            # found by the -sys crates' build scripts
   poppler-utils         # pdftotext, pdffonts: tests read the exported PDFs
   qpdf                  # PDF structure checks
+  python3               # scripts/check-deb reads the package's desktop entry, XML and PNG files
 )
 TAURI_DRIVER_VERSION="${TAURI_DRIVER_VERSION:-2.1.0}"
 TOOLS_DIR="$REPO_ROOT/.tools"
@@ -139,6 +141,23 @@ ensure_deps() {
   ensure_node_modules
   ensure_ui_built
   ensure_tauri_driver
+}
+
+# Runs the Tauri CLI (ui/node_modules/@tauri-apps/cli, installed by
+# ensure_node_modules) from ui/ on the app in src-tauri/, e.g.
+# `tauri_build --debug --bundles deb`. ui/dist must be built (ensure_ui_built):
+# tauri.conf.json has no beforeBuildCommand.
+tauri_build() {
+  (cd ui && TAURI_APP_PATH="$REPO_ROOT/src-tauri" TAURI_FRONTEND_PATH="$REPO_ROOT/ui" \
+    npx --no-install tauri build --ci "$@" </dev/null)
+}
+
+# Prints the newest .deb of DIR, relative to the project; fails when there is none.
+newest_deb() {
+  local deb
+  deb="$(find "$1" -maxdepth 1 -name '*.deb' -printf '%T@ %p\n' 2>/dev/null | sort -n | tail -n 1 | cut -d' ' -f2-)"
+  [ -n "$deb" ] || return 1
+  printf '%s\n' "$deb"
 }
 
 # Prints how long since the script started, e.g. « 3 min 12 s ».
