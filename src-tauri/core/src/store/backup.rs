@@ -87,10 +87,16 @@ impl Store {
         }
         let tmp = dest.with_extension("tmp");
         let _ = std::fs::remove_file(&tmp);
-        self.conn
+        // A copy cut short (a full disk) must not stay beside the good ones.
+        let written = self
+            .conn
             .backup(rusqlite::MAIN_DB, &tmp, None)
-            .map_err(|e| fail(&e))?;
-        std::fs::rename(&tmp, dest).map_err(|e| fail(&e))
+            .map_err(|e| fail(&e))
+            .and_then(|()| std::fs::rename(&tmp, dest).map_err(|e| fail(&e)));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written
     }
 }
 
