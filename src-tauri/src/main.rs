@@ -18,21 +18,7 @@ use tauri::{Emitter, Manager, WindowEvent};
 /// Sent to the UI when a later launch handed over a file to open.
 pub const FILES_EVENT: &str = "dce://files-to-open";
 
-/// WebKitGTK composites pages through GL by default: for a form app it buys
-/// nothing visible and costs about 100 MB of the web process's memory
-/// (scripts/bench-app: 326 MB in all instead of about 230). A user's own
-/// setting of the variable wins.
-#[cfg(target_os = "linux")]
-fn lighter_webkit() {
-    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
-        // Before any thread exists: nothing else reads the environment yet.
-        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
-    }
-}
-
 fn main() -> ExitCode {
-    #[cfg(target_os = "linux")]
-    lighter_webkit();
     let args = args::Args::parse(std::env::args().skip(1));
     let Some(db_path) = store::resolve_db_path(args.db.clone(), std::env::var_os("DCE_DB")) else {
         eprintln!("dce-unique: no data folder for the database; pass --db FILE");

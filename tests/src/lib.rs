@@ -261,6 +261,14 @@ impl Harness {
     /// Starts the app with `extra` arguments after the harness's own, and
     /// waits for the element `ready`.
     pub async fn launch(&self, extra: &[&str], ready: &str) -> Session {
+        let session = self.start(extra).await;
+        session.wait_for(ready).await;
+        session
+    }
+
+    /// A new WebDriver session on the app, with `extra` arguments after the
+    /// harness's own; returns as soon as the driver answers.
+    async fn start(&self, extra: &[&str]) -> Session {
         let mut args = vec![
             "--db".to_string(),
             self.db.to_string_lossy().into_owned(),
@@ -288,12 +296,10 @@ impl Harness {
                     self.driver.log_text()
                 )
             });
-        let session = Session {
+        Session {
             driver: Some(driver),
             artifacts: self.dir().to_path_buf(),
-        };
-        session.wait_for(ready).await;
-        session
+        }
     }
 
     /// The app binary the sessions start.
@@ -785,35 +791,9 @@ impl Harness {
     /// that the polling adds little to what is measured. The database must
     /// hold a dossier (a fresh one gets the sample) for the list to show.
     pub async fn timed_session(&self) -> (Session, StartTimes) {
-        let mut caps = Capabilities::new();
-        caps.set("browserName", "wry").unwrap();
-        caps.set(
-            "tauri:options",
-            serde_json::json!({
-                "application": self.app.to_string_lossy(),
-                "args": [
-                    "--db", self.db.to_string_lossy(),
-                    "--export-dir", self.export_dir.to_string_lossy(),
-                ],
-            }),
-        )
-        .unwrap();
         let start = Instant::now();
-        let driver = WebDriver::builder(self.driver.url(), caps)
-            .request_timeout(Duration::from_secs(60))
-            .await
-            .unwrap_or_else(|e| {
-                panic!(
-                    "cannot start the app {} through tauri-driver: {e}\ndriver output:\n{}",
-                    self.app.display(),
-                    self.driver.log_text()
-                )
-            });
+        let session = self.start(&[]).await;
         let session_time = start.elapsed();
-        let session = Session {
-            driver: Some(driver),
-            artifacts: self.dir().to_path_buf(),
-        };
         let home = session.elapsed_until_shown("home", start).await;
         let list = session.elapsed_until_shown("dossier-item", start).await;
         (

@@ -44,15 +44,7 @@ async fn main() {
     );
 
     println!();
-    let (app_session, _) = harness.timed_session().await;
-    let item = app_session.wait_for("dossier-item").await;
-    let text = item.text().await.unwrap_or_default();
-    assert!(
-        text.contains(SAMPLE_OBJECT),
-        "the first dossier should be the sample, it says {text:?}"
-    );
-    item.click().await.expect("clicking the sample dossier");
-    app_session.wait_for("editor").await;
+    let app_session = harness.open_sample().await;
     // Let the editor settle before reading memory.
     tokio::time::sleep(Duration::from_secs(3)).await;
     print_memory("dossier d'exemple ouvert dans l'éditeur");
