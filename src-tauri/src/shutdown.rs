@@ -102,6 +102,10 @@ pub fn watch_signals<R: Runtime>(app: AppHandle<R>) -> std::io::Result<()> {
                 std::thread::sleep(UNANSWERED);
                 eprintln!("dce-unique: the UI did not answer the stop signal; stopping");
                 app.exit(0);
+                // A blocked event loop would never carry the exit out: every
+                // commit is already on disk, so the process may simply end.
+                std::thread::sleep(UNANSWERED);
+                std::process::exit(0);
             });
         }
     });
