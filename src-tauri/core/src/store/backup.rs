@@ -186,14 +186,8 @@ impl Store {
         backup_name: &str,
         stamp: &str,
     ) -> Result<(), StoreError> {
-        let listed = !backup_name.contains(['/', '\\'])
-            && Self::backups(db_path).iter().any(|b| b.name == backup_name);
-        if !listed {
-            return Err(StoreError::BackupNotFound(backup_name.to_string()));
-        }
+        let source = Self::checked_backup(db_path, backup_name)?;
         let dir = backups_dir(db_path);
-        let source = dir.join(backup_name);
-        check_backup(&source, backup_name)?;
 
         let safety = unused_path(&dir, &format!("avant-restauration-{stamp}"));
         self.backup_to(&safety)?;
@@ -212,6 +206,22 @@ impl Store {
             )
             .map_err(|e| fail(&e))?;
         migrations::apply(&mut self.conn).map_err(|e| fail(&e))
+    }
+}
+
+impl Store {
+    /// The path of the backup `name`, once it is known to be one of the
+    /// listed copies (no path from elsewhere) and a database this version
+    /// can restore.
+    pub(super) fn checked_backup(db_path: &Path, name: &str) -> Result<PathBuf, StoreError> {
+        let listed =
+            !name.contains(['/', '\\']) && Self::backups(db_path).iter().any(|b| b.name == name);
+        if !listed {
+            return Err(StoreError::BackupNotFound(name.to_string()));
+        }
+        let source = backups_dir(db_path).join(name);
+        check_backup(&source, name)?;
+        Ok(source)
     }
 }
 

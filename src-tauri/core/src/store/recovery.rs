@@ -93,19 +93,9 @@ impl Store {
         stamp: &str,
     ) -> Result<Store, StoreError> {
         let dir = backups_dir(db_path);
-        let source = match backup_name {
-            Some(name) => {
-                let listed = !name.contains(['/', '\\'])
-                    && Self::backups(db_path).iter().any(|b| b.name == name);
-                if !listed {
-                    return Err(StoreError::BackupNotFound(name.to_string()));
-                }
-                let source = dir.join(name);
-                check_backup(&source, name)?;
-                Some(source)
-            }
-            None => None,
-        };
+        let source = backup_name
+            .map(|name| Self::checked_backup(db_path, name))
+            .transpose()?;
         let fail = |e: std::io::Error| StoreError::Backup {
             path: db_path.to_path_buf(),
             detail: e.to_string(),
