@@ -42,6 +42,10 @@ const LABELS: &[(&str, &str)] = &[
     ("purchase.lots[].description", "description"),
     ("purchase.lots[].estimated_amount_cents", "montant estimé"),
     ("purchase.no_lots_reason", "Pourquoi un marché unique"),
+    ("procedure.choice", "Procédure choisie"),
+    ("procedure.innovation_reasons", "En quoi la solution est innovante"),
+    ("procedure.sourcing", "Sourçage réalisé"),
+    ("procedure.publicity", "Supports de publicité"),
     ("needs", "Besoins"),
     ("needs[]", "Besoin {n}"),
     ("needs[].function", "fonction"),
@@ -108,6 +112,8 @@ const LABELS: &[(&str, &str)] = &[
     ("execution.payment_period_days", "Délai de paiement (jours)"),
     ("execution.retenue_garantie_percent", "Retenue de garantie (%)"),
     ("execution.penalties", "Pénalités"),
+    ("execution.invoicing_service_code", "Code service Chorus Pro"),
+    ("execution.personal_data", "Données personnelles traitées par le titulaire"),
     ("submission.deadline", "Date limite de remise des offres"),
     ("submission.platform_url", "Plateforme de dépôt des offres"),
     ("submission.platform_help", "Aide au dépôt électronique"),
@@ -118,6 +124,11 @@ const LABELS: &[(&str, &str)] = &[
     ("submission.offer_validity_days", "Validité des offres (jours)"),
     ("submission.notice_publication", "Publication de l’avis"),
     ("submission.minimum_turnover_cents", "Chiffre d’affaires minimal demandé"),
+    ("submission.negotiation", "Négociation"),
+    ("submission.negotiation.allowed", "négociation possible"),
+    ("submission.negotiation.with_best", "avec les candidats les mieux classés"),
+    ("submission.negotiation.subjects", "objet de la négociation"),
+    ("submission.winner_documents_days", "Délai de production des pièces du titulaire (jours)"),
 ];
 
 /// The French name of the field at `path` (syntax of `Finding.field`:

@@ -42,6 +42,7 @@ pub const FIELD_PREFIXES: &[(&str, &str)] = &[
     ("purchase", "purchase"),
     ("purchase.lots", "lots"),
     ("purchase.no_lots_reason", "lots"),
+    ("procedure", "procedure"),
     ("needs", "need"),
     ("variants", "variants"),
     ("pse", "variants"),

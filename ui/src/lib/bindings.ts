@@ -185,7 +185,15 @@ interim_payments: string, payment_period_days: number,
 /**
  * Retenue de garantie, in percent (0 = none).
  */
-retenue_garantie_percent: number, penalties: string, };
+retenue_garantie_percent: number, penalties: string, 
+/**
+ * Chorus Pro service code the invoices are addressed to, if the commune has one.
+ */
+invoicing_service_code: string, 
+/**
+ * Whether the contractor handles personal data for the commune (GDPR art. 28 clause).
+ */
+personal_data: boolean, };
 
 export type Submission = { 
 /**
@@ -219,7 +227,15 @@ notice_publication: string,
 /**
  * Minimum annual turnover asked of candidates, in euro cents (R2142-7); none asked when absent.
  */
-minimum_turnover_cents: number | null, };
+minimum_turnover_cents: number | null, 
+/**
+ * Whether and how the buyer may negotiate (R2123-5).
+ */
+negotiation: Negotiation, 
+/**
+ * Days the winner has to produce its certificates (R2144-7).
+ */
+winner_documents_days: number, };
 
 export type Dossier = { schema_version: number, 
 /**
@@ -230,6 +246,10 @@ uid: string,
  * The buyer's own reference, e.g. « 2026-07 »; names the exported files.
  */
 reference: string, buyer: Buyer, purchase: Purchase, 
+/**
+ * The procedure chosen and its publicity.
+ */
+procedure: Procedure, 
 /**
  * Functional expression of the need (NF EN 16271).
  */

@@ -27,6 +27,7 @@ export const fieldPrefixes: [string, StepKey][] = [
   ["purchase", "purchase"],
   ["purchase.lots", "lots"],
   ["purchase.no_lots_reason", "lots"],
+  ["procedure", "procedure"],
   ["needs", "need"],
   ["variants", "variants"],
   ["pse", "variants"],

@@ -19,6 +19,12 @@ pub struct ExecutionTerms {
     /// Retenue de garantie, in percent (0 = none).
     pub retenue_garantie_percent: u32,
     pub penalties: String,
+    /// Chorus Pro service code the invoices are addressed to, if the commune has one.
+    #[serde(default)]
+    pub invoicing_service_code: String,
+    /// Whether the contractor handles personal data for the commune (GDPR art. 28 clause).
+    #[serde(default)]
+    pub personal_data: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]

@@ -7,6 +7,7 @@ mod criteria;
 mod execution;
 mod frames;
 mod need;
+mod procedure;
 mod purchase;
 mod submission;
 mod sustainability;
@@ -17,6 +18,7 @@ pub use criteria::*;
 pub use execution::*;
 pub use frames::*;
 pub use need::*;
+pub use procedure::*;
 pub use purchase::*;
 pub use submission::*;
 pub use sustainability::*;
@@ -40,6 +42,9 @@ pub struct Dossier {
     pub reference: String,
     pub buyer: Buyer,
     pub purchase: Purchase,
+    /// The procedure chosen and its publicity.
+    #[serde(default)]
+    pub procedure: Procedure,
     /// Functional expression of the need (NF EN 16271).
     pub needs: Vec<FunctionalNeed>,
     pub variants: Variants,

@@ -26,4 +26,36 @@ pub struct Submission {
     #[serde(default)]
     #[ts(type = "number | null")]
     pub minimum_turnover_cents: Option<i64>,
+    /// Whether and how the buyer may negotiate (R2123-5).
+    #[serde(default)]
+    pub negotiation: Negotiation,
+    /// Days the winner has to produce its certificates (R2144-7).
+    #[serde(default = "default_winner_days")]
+    pub winner_documents_days: u32,
+}
+
+fn default_winner_days() -> u32 {
+    8
+}
+
+/// Negotiation in a MAPA (R2123-5): the DCE says whether, with whom and on
+/// what, and that the buyer may award on the initial offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Negotiation {
+    pub allowed: bool,
+    /// Negotiate with the best-ranked bidders only; none means with every bidder.
+    pub with_best: Option<u32>,
+    /// What may be negotiated (price, delays, technical terms…).
+    pub subjects: String,
+}
+
+impl Default for Negotiation {
+    fn default() -> Self {
+        Negotiation {
+            allowed: true,
+            with_best: Some(3),
+            subjects: "le prix, les délais et les modalités techniques d'exécution".into(),
+        }
+    }
 }
