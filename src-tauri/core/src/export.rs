@@ -162,7 +162,7 @@ fn list(findings: &[Finding]) -> String {
 
 /// The document of `dossier` in `format`. A final version (`final_version`)
 /// carries no watermark and is refused while a blocking finding remains;
-/// findings are judged on the launch date, or `today` while none is set.
+/// findings are judged on the later of the launch date and `today`.
 pub fn render(
     dossier: &Dossier,
     format: Format,
@@ -170,10 +170,11 @@ pub fn render(
     today: NaiveDate,
 ) -> Result<Vec<u8>, ExportError> {
     if final_version {
-        let blocking: Vec<Finding> = rules::check(dossier, rules::judging_date(dossier, today))
-            .into_iter()
-            .filter(|f| f.severity == Severity::Blocking)
-            .collect();
+        let blocking: Vec<Finding> =
+            rules::check(dossier, rules::final_export_date(dossier, today))
+                .into_iter()
+                .filter(|f| f.severity == Severity::Blocking)
+                .collect();
         if !blocking.is_empty() {
             return Err(ExportError::Blocked(blocking));
         }

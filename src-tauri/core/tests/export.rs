@@ -293,6 +293,31 @@ fn the_note_under_a_table_follows_its_last_row() {
 }
 
 #[test]
+fn a_launch_date_in_the_past_does_not_escape_the_climate_law() {
+    // Launched « in May » but exported for publication in December: price
+    // alone was still allowed in May, not when the notice goes out.
+    let mut d = common::catering();
+    d.purchase.launch_date = Some(common::date("2026-05-04"));
+    d.criteria.truncate(1);
+    d.criteria[0].kind = dce_core::model::CriterionKind::Price;
+    d.criteria[0].weight_percent = 100;
+    d.criteria[0].subcriteria.clear();
+    d.questions.clear();
+    let on_launch = dce_core::rules::check(&d, common::date("2026-05-04"));
+    assert!(!on_launch.iter().any(|f| f.code == "criteria.price_only"));
+    match export::render(&d, Format::Pdf, true, common::date("2026-12-02")) {
+        Err(ExportError::Blocked(findings)) => {
+            assert!(
+                findings.iter().any(|f| f.code == "criteria.price_only"),
+                "{findings:?}"
+            );
+        }
+        Err(other) => panic!("expected a refusal, got {other}"),
+        Ok(_) => panic!("judged on the launch date instead of today"),
+    }
+}
+
+#[test]
 fn final_version_is_refused_while_a_blocking_finding_remains() {
     let mut d = common::catering();
     d.criteria[0].weight_percent = 10;

@@ -237,6 +237,70 @@ mod procedure {
     }
 
     #[test]
+    fn works_dispense_history_before_2026() {
+        // 40 000 € until the loi ASAP, then 100 000 € temporarily until 2025-12-31.
+        assert_eq!(
+            kind(Nature::Works, 50_000, "2020-12-07"),
+            ProcedureKind::MapaFreePublicity
+        );
+        assert_eq!(
+            kind(Nature::Works, 50_000, "2020-12-08"),
+            ProcedureKind::Dispense
+        );
+        assert_eq!(
+            kind(Nature::Works, 99_999, "2025-12-31"),
+            ProcedureKind::Dispense
+        );
+        assert_eq!(
+            kind(Nature::Works, 100_000, "2025-12-31"),
+            ProcedureKind::MapaFormalPublicity
+        );
+        // EU thresholds of 2022-2023 (215 000 €) and 2020-2021 (214 000 €).
+        assert_eq!(
+            kind(Nature::Services, 214_500, "2023-12-31"),
+            ProcedureKind::MapaFormalPublicity
+        );
+        assert_eq!(
+            kind(Nature::Services, 214_500, "2021-12-31"),
+            ProcedureKind::Formal
+        );
+    }
+
+    #[test]
+    fn unknown_thresholds_fail_closed() {
+        // Past the last known EU threshold (2027-12-31), even a small or a
+        // very large contract is never taken for a MAPA.
+        assert_eq!(
+            kind(Nature::Works, 5_404_000, "2027-12-31"),
+            ProcedureKind::Formal
+        );
+        for euros in [10_000, 10_000_000] {
+            assert_eq!(
+                kind(Nature::Works, euros, "2028-01-01"),
+                ProcedureKind::ThresholdsUnknown
+            );
+        }
+        assert_eq!(
+            kind(Nature::Services, 100_000, "2019-12-31"),
+            ProcedureKind::ThresholdsUnknown
+        );
+        let mut d = common::catering();
+        d.purchase.estimated_amount_cents = 1_000_000_000;
+        let f = dce_core::rules::check(&d, common::date("2028-01-01"));
+        let unknown = f
+            .iter()
+            .find(|f| f.code == "procedure.thresholds_unknown")
+            .expect("a finding says the thresholds must be checked");
+        assert_eq!(unknown.severity, dce_core::rules::Severity::Blocking);
+        assert!(
+            unknown.message.contains("1er\u{a0}janvier\u{a0}2028"),
+            "{}",
+            unknown.message
+        );
+        assert!(!f.iter().any(|f| f.code == "procedure.dispense"));
+    }
+
+    #[test]
     fn advice_names_amounts_and_duties_in_french() {
         let mut d = common::catering();
         d.purchase.estimated_amount_cents = 7_000_000;

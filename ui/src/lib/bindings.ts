@@ -59,6 +59,29 @@ context: string, lots: Array<Lot>,
  */
 no_lots_reason: string, };
 
+export type Procedure = { 
+/**
+ * The path chosen; none yet: the one the rules propose from amount, nature and date.
+ */
+choice: ProcedureChoice | null, 
+/**
+ * Innovative purchase only (R2122-9-1): why the solution is new or
+ * significantly improved (R2124-3 2°).
+ */
+innovation_reasons: string, 
+/**
+ * Innovative purchase only: the sourcing done (firms met, solutions compared).
+ */
+sourcing: string, 
+/**
+ * Where the notice is published; empty when none is (dispense, innovative purchase).
+ */
+publicity: Array<NoticeChannel>, };
+
+export type ProcedureChoice = "dispense" | "mapa" | "mapa_social_services" | "innovative";
+
+export type NoticeChannel = "buyer_profile" | "boamp" | "jal" | "commune_website" | "local_press";
+
 export type Flexibility = "F0" | "F1" | "F2" | "F3";
 
 export type FunctionalNeed = { id: string, 
@@ -237,6 +260,16 @@ negotiation: Negotiation,
  */
 winner_documents_days: number, };
 
+export type Negotiation = { allowed: boolean, 
+/**
+ * Negotiate with the best-ranked bidders only; none means with every bidder.
+ */
+with_best: number | null, 
+/**
+ * What may be negotiated (price, delays, technical terms…).
+ */
+subjects: string, };
+
 export type Dossier = { schema_version: number, 
 /**
  * Stable identity across machines (exchange files), not the database id.
@@ -339,7 +372,7 @@ reference: string,
  */
 field: string, };
 
-export type ProcedureKind = "dispense" | "mapa_free_publicity" | "mapa_formal_publicity" | "formal";
+export type ProcedureKind = "dispense" | "mapa_free_publicity" | "mapa_formal_publicity" | "formal" | "thresholds_unknown";
 
 export type ProcedureAdvice = { kind: ProcedureKind, 
 /**

@@ -27,6 +27,16 @@ pub fn procedure_advice(dossier: &Dossier, date: NaiveDate) -> ProcedureAdvice {
     procedure::advise(dossier, date, &RulesData::bundled())
 }
 
+/// The date a final export is judged by: the later of the launch date and
+/// `today`, so that a launch date in the past cannot escape the obligations
+/// in force when the notice actually goes out.
+pub fn final_export_date(dossier: &Dossier, today: NaiveDate) -> NaiveDate {
+    dossier
+        .purchase
+        .launch_date
+        .map_or(today, |launch| launch.max(today))
+}
+
 /// The date a dossier is judged by: its launch date, or `today` while none is set.
 pub fn judging_date(dossier: &Dossier, today: NaiveDate) -> NaiveDate {
     dossier.purchase.launch_date.unwrap_or(today)

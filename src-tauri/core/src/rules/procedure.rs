@@ -19,6 +19,9 @@ pub enum ProcedureKind {
     MapaFormalPublicity,
     /// Above the EU thresholds: a formal procedure, outside this app.
     Formal,
+    /// The date lies outside the thresholds the app knows: nothing can be
+    /// proposed until they are checked (fails closed, never a MAPA by default).
+    ThresholdsUnknown,
 }
 
 /// What the app tells the buyer about the procedure.
@@ -67,7 +70,14 @@ pub fn advise(d: &Dossier, date: NaiveDate, data: &RulesData) -> ProcedureAdvice
     let mut duties = Vec::new();
     let on = crate::french::date(date);
 
-    let (kind, title, summary, reference) = if eu.is_some_and(|eu| amount >= eu) {
+    let (kind, title, summary, reference) = if eu.is_none() || dispense.is_none() {
+        (
+            ProcedureKind::ThresholdsUnknown,
+            "Seuils à vérifier".to_string(),
+            format!("DCE Unique ne connaît pas les seuils de procédure en vigueur le {on} : vérifiez les seuils européens et de dispense applicables à cette date (annexe 2 et article R2122-8 du code de la commande publique) et mettez l'application à jour avant de lancer la consultation."),
+            "R2124-1",
+        )
+    } else if eu.is_some_and(|eu| amount >= eu) {
         (
             ProcedureKind::Formal,
             "Procédure formalisée (appel d'offres)".to_string(),
@@ -102,17 +112,29 @@ pub fn advise(d: &Dossier, date: NaiveDate, data: &RulesData) -> ProcedureAdvice
             "R2123-1",
         )
     };
-    if buyer_profile_required && kind != ProcedureKind::Formal {
+    if buyer_profile_required
+        && !matches!(
+            kind,
+            ProcedureKind::Formal | ProcedureKind::ThresholdsUnknown
+        )
+    {
         duties.push(format!("Mettre le dossier gratuitement à disposition sur le profil d'acheteur (obligatoire à partir de {} quand un avis est publié).", money_ht(profile.unwrap_or_default())));
     }
-    if kind != ProcedureKind::Dispense
-        && kind != ProcedureKind::Formal
-        && innovative.is_some_and(|t| amount < t)
+    if matches!(
+        kind,
+        ProcedureKind::MapaFreePublicity | ProcedureKind::MapaFormalPublicity
+    ) && innovative.is_some_and(|t| amount < t)
     {
         duties.push(format!("Si l'achat porte sur une solution réellement innovante (ce que la commune doit pouvoir démontrer), il peut être passé sans publicité ni mise en concurrence sous {} (article R2122-9-1).", money_ht(innovative.unwrap_or_default())));
     }
     let essential_data = data.threshold("essential_data", date);
-    if kind != ProcedureKind::Formal && essential_data.is_some_and(|t| amount >= t) {
+    if matches!(
+        kind,
+        ProcedureKind::Dispense
+            | ProcedureKind::MapaFreePublicity
+            | ProcedureKind::MapaFormalPublicity
+    ) && essential_data.is_some_and(|t| amount >= t)
+    {
         duties.push(format!(
             "Après l'attribution, publier les données essentielles du marché sur le portail national des données ouvertes dans les deux mois (article R2196-1, à partir de {} ; seuil à confirmer).",
             money_ht(essential_data.unwrap_or_default())

@@ -9,6 +9,7 @@ pub fn check(cx: &mut Ctx) {
             format!("{} DCE Unique ne produit que des dossiers de procédure adaptée : faites-vous accompagner (service marchés du département, centrale d'achat).", advice.summary)),
         ProcedureKind::Dispense => cx.push(Advice, "procedure.dispense", "purchase.estimated_amount_cents", "R2122-8",
             format!("{} La commune reste tenue de choisir une offre pertinente, de faire une bonne utilisation des deniers publics et de ne pas contracter systématiquement avec la même entreprise.", advice.summary)),
+        ProcedureKind::ThresholdsUnknown => cx.push(Blocking, "procedure.thresholds_unknown", "purchase.launch_date", "R2124-1", advice.summary),
         _ => {}
     }
     if advice.buyer_profile_required && cx.d.submission.platform_url.trim().is_empty() {
