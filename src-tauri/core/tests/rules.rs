@@ -236,54 +236,43 @@ mod procedure {
         );
     }
 
+    /// Each case: nature, amount in euros, date, the procedure expected.
+    fn assert_kinds(cases: &[(Nature, i64, &str, ProcedureKind)]) {
+        for &(nature, euros, date, expected) in cases {
+            assert_eq!(
+                kind(nature, euros, date),
+                expected,
+                "{nature:?} at {euros} € on {date}"
+            );
+        }
+    }
+
     #[test]
     fn works_dispense_history_before_2026() {
-        // 40 000 € until the loi ASAP, then 100 000 € temporarily until 2025-12-31.
-        assert_eq!(
-            kind(Nature::Works, 50_000, "2020-12-07"),
-            ProcedureKind::MapaFreePublicity
-        );
-        assert_eq!(
-            kind(Nature::Works, 50_000, "2020-12-08"),
-            ProcedureKind::Dispense
-        );
-        assert_eq!(
-            kind(Nature::Works, 99_999, "2025-12-31"),
-            ProcedureKind::Dispense
-        );
-        assert_eq!(
-            kind(Nature::Works, 100_000, "2025-12-31"),
-            ProcedureKind::MapaFormalPublicity
-        );
-        // EU thresholds of 2022-2023 (215 000 €) and 2020-2021 (214 000 €).
-        assert_eq!(
-            kind(Nature::Services, 214_500, "2023-12-31"),
-            ProcedureKind::MapaFormalPublicity
-        );
-        assert_eq!(
-            kind(Nature::Services, 214_500, "2021-12-31"),
-            ProcedureKind::Formal
-        );
+        use ProcedureKind::*;
+        assert_kinds(&[
+            // 40 000 € until the loi ASAP, then 100 000 € temporarily until 2025-12-31.
+            (Nature::Works, 50_000, "2020-12-07", MapaFreePublicity),
+            (Nature::Works, 50_000, "2020-12-08", Dispense),
+            (Nature::Works, 99_999, "2025-12-31", Dispense),
+            (Nature::Works, 100_000, "2025-12-31", MapaFormalPublicity),
+            // EU thresholds of 2022-2023 (215 000 €) and 2020-2021 (214 000 €).
+            (Nature::Services, 214_500, "2023-12-31", MapaFormalPublicity),
+            (Nature::Services, 214_500, "2021-12-31", Formal),
+        ]);
     }
 
     #[test]
     fn unknown_thresholds_fail_closed() {
+        use ProcedureKind::*;
         // Past the last known EU threshold (2027-12-31), even a small or a
         // very large contract is never taken for a MAPA.
-        assert_eq!(
-            kind(Nature::Works, 5_404_000, "2027-12-31"),
-            ProcedureKind::Formal
-        );
-        for euros in [10_000, 10_000_000] {
-            assert_eq!(
-                kind(Nature::Works, euros, "2028-01-01"),
-                ProcedureKind::ThresholdsUnknown
-            );
-        }
-        assert_eq!(
-            kind(Nature::Services, 100_000, "2019-12-31"),
-            ProcedureKind::ThresholdsUnknown
-        );
+        assert_kinds(&[
+            (Nature::Works, 5_404_000, "2027-12-31", Formal),
+            (Nature::Works, 10_000, "2028-01-01", ThresholdsUnknown),
+            (Nature::Works, 10_000_000, "2028-01-01", ThresholdsUnknown),
+            (Nature::Services, 100_000, "2019-12-31", ThresholdsUnknown),
+        ]);
         let mut d = common::catering();
         d.purchase.estimated_amount_cents = 1_000_000_000;
         let f = dce_core::rules::check(&d, common::date("2028-01-01"));

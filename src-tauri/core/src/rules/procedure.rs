@@ -24,6 +24,18 @@ pub enum ProcedureKind {
     ThresholdsUnknown,
 }
 
+impl ProcedureKind {
+    /// Whether the kind is one of the procedures this app writes DCEs for.
+    fn within_app(self) -> bool {
+        matches!(
+            self,
+            ProcedureKind::Dispense
+                | ProcedureKind::MapaFreePublicity
+                | ProcedureKind::MapaFormalPublicity
+        )
+    }
+}
+
 /// What the app tells the buyer about the procedure.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ProcedureAdvice {
@@ -112,29 +124,17 @@ pub fn advise(d: &Dossier, date: NaiveDate, data: &RulesData) -> ProcedureAdvice
             "R2123-1",
         )
     };
-    if buyer_profile_required
-        && !matches!(
-            kind,
-            ProcedureKind::Formal | ProcedureKind::ThresholdsUnknown
-        )
-    {
+    if buyer_profile_required && kind.within_app() {
         duties.push(format!("Mettre le dossier gratuitement à disposition sur le profil d'acheteur (obligatoire à partir de {} quand un avis est publié).", money_ht(profile.unwrap_or_default())));
     }
-    if matches!(
-        kind,
-        ProcedureKind::MapaFreePublicity | ProcedureKind::MapaFormalPublicity
-    ) && innovative.is_some_and(|t| amount < t)
+    if kind.within_app()
+        && kind != ProcedureKind::Dispense
+        && innovative.is_some_and(|t| amount < t)
     {
         duties.push(format!("Si l'achat porte sur une solution réellement innovante (ce que la commune doit pouvoir démontrer), il peut être passé sans publicité ni mise en concurrence sous {} (article R2122-9-1).", money_ht(innovative.unwrap_or_default())));
     }
     let essential_data = data.threshold("essential_data", date);
-    if matches!(
-        kind,
-        ProcedureKind::Dispense
-            | ProcedureKind::MapaFreePublicity
-            | ProcedureKind::MapaFormalPublicity
-    ) && essential_data.is_some_and(|t| amount >= t)
-    {
+    if kind.within_app() && essential_data.is_some_and(|t| amount >= t) {
         duties.push(format!(
             "Après l'attribution, publier les données essentielles du marché sur le portail national des données ouvertes dans les deux mois (article R2196-1, à partir de {} ; seuil à confirmer).",
             money_ht(essential_data.unwrap_or_default())
