@@ -6,7 +6,7 @@ use crate::clauses::{ClauseKind, LibraryClause};
 use crate::compare::{Change, SectionDiff, Segment, SegmentKind};
 use crate::export::Format;
 use crate::model::*;
-use crate::rules::{Finding, ProcedureAdvice, ProcedureKind, Severity};
+use crate::rules::{Finding, ProcedureAdvice, ProcedureKind, ProcedureOption, Severity};
 use crate::samples::SampleInfo;
 use crate::sections::{FIELD_PREFIXES, STEPS};
 use crate::store::{
@@ -62,6 +62,7 @@ pub fn typescript() -> String {
         Severity::decl(&cfg),
         Finding::decl(&cfg),
         ProcedureKind::decl(&cfg),
+        ProcedureOption::decl(&cfg),
         ProcedureAdvice::decl(&cfg),
         SampleInfo::decl(&cfg),
         Format::decl(&cfg),

@@ -46,6 +46,7 @@ const LABELS: &[(&str, &str)] = &[
     ("procedure.innovation_reasons", "En quoi la solution est innovante"),
     ("procedure.sourcing", "Sourçage réalisé"),
     ("procedure.publicity", "Supports de publicité"),
+    ("procedure.publicity[]", "Support de publicité {n}"),
     ("needs", "Besoins"),
     ("needs[]", "Besoin {n}"),
     ("needs[].function", "fonction"),

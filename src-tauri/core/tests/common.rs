@@ -16,6 +16,15 @@ pub fn catering() -> Dossier {
         .instantiate(date("2026-11-22"), "test-uid".into())
 }
 
+/// The school-catering sample as ordinary services: a non-social CPV code
+/// and no procedure chosen, so the rules' proposal decides.
+pub fn ordinary_services() -> Dossier {
+    let mut d = catering();
+    d.purchase.cpv = "90911200-8".into();
+    d.procedure.choice = None;
+    d
+}
+
 /// The text of a PDF, through poppler's pdftotext.
 pub fn pdf_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();

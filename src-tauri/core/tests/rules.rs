@@ -56,7 +56,7 @@ fn price_only_is_refused_from_21_august_2026() {
 
 #[test]
 fn under_the_dispense_the_environmental_criterion_is_advice() {
-    let mut d = common::catering();
+    let mut d = common::ordinary_services();
     d.criteria
         .retain(|c| c.kind != CriterionKind::Environmental);
     d.criteria[0].weight_percent = 65;
@@ -177,7 +177,7 @@ mod procedure {
     use dce_core::rules::{procedure_advice, ProcedureKind};
 
     fn kind(nature: Nature, euros: i64, date: &str) -> ProcedureKind {
-        let mut d = common::catering();
+        let mut d = common::ordinary_services();
         d.purchase.nature = nature;
         d.purchase.estimated_amount_cents = euros * 100;
         procedure_advice(&d, common::date(date)).kind
@@ -291,7 +291,7 @@ mod procedure {
 
     #[test]
     fn advice_names_amounts_and_duties_in_french() {
-        let mut d = common::catering();
+        let mut d = common::ordinary_services();
         d.purchase.estimated_amount_cents = 7_000_000;
         let a = procedure_advice(&d, common::date("2026-11-30"));
         assert_eq!(a.title, "Marché à procédure adaptée — publicité libre");
@@ -314,7 +314,7 @@ mod procedure {
 
 #[test]
 fn formal_procedures_are_refused_with_an_explanation() {
-    let mut d = common::catering();
+    let mut d = common::ordinary_services();
     d.purchase.estimated_amount_cents = 30_000_000;
     assert_eq!(
         has(&d, "2026-11-30", "procedure.formal"),

@@ -374,7 +374,13 @@ field: string, };
 
 export type ProcedureKind = "dispense" | "mapa_free_publicity" | "mapa_formal_publicity" | "formal" | "thresholds_unknown";
 
-export type ProcedureAdvice = { kind: ProcedureKind, 
+export type ProcedureOption = { choice: ProcedureChoice, title: string, article: string, explanation: string, };
+
+export type ProcedureAdvice = { 
+/**
+ * What the amount, the nature and the date lead to.
+ */
+kind: ProcedureKind, 
 /**
  * « Marché à procédure adaptée — publicité libre ».
  */
@@ -384,9 +390,27 @@ title: string,
  */
 summary: string, 
 /**
- * What the buyer must do for publicity and publication.
+ * The path the rules propose; none when the dossier is outside the app
+ * (formal procedure) or the thresholds of the date are unknown.
  */
-duties: Array<string>, buyer_profile_required: boolean, reference: string, };
+proposal: ProcedureChoice | null, 
+/**
+ * The path the dossier uses: the buyer's choice, else the proposal.
+ */
+used: ProcedureChoice | null, 
+/**
+ * The paths the buyer may choose from, named and explained.
+ */
+options: Array<ProcedureOption>, 
+/**
+ * What the buyer must do for publicity and publication, on the path used.
+ */
+duties: Array<string>, 
+/**
+ * The DCE goes on the buyer profile: a notice is published and the
+ * amount reaches the threshold (R2132-2).
+ */
+buyer_profile_required: boolean, reference: string, };
 
 export type SampleInfo = { name: string, title: string, description: string, 
 /**

@@ -3,7 +3,7 @@
 use super::document::Cover;
 use super::MISSING;
 use crate::french::{self, typography};
-use crate::model::{Ccag, Dossier, Nature, PriceForm};
+use crate::model::{Ccag, Dossier, Nature, NoticeChannel, PriceForm, ProcedureChoice};
 
 pub fn nature(n: Nature) -> &'static str {
     match n {
@@ -45,7 +45,18 @@ pub fn price_form(p: PriceForm) -> &'static str {
     }
 }
 
-pub fn cover(d: &Dossier, kicker: &str) -> Cover {
+/// Where a notice appears, as « Avis publié … » continues.
+pub fn notice_channel(c: NoticeChannel) -> &'static str {
+    match c {
+        NoticeChannel::BuyerProfile => "sur le profil d'acheteur de la commune",
+        NoticeChannel::Boamp => "au Bulletin officiel des annonces des marchés publics (BOAMP)",
+        NoticeChannel::Jal => "dans un journal d'annonces légales",
+        NoticeChannel::CommuneWebsite => "sur le site internet de la commune",
+        NoticeChannel::LocalPress => "dans la presse locale ou par affichage en mairie",
+    }
+}
+
+pub fn cover(d: &Dossier, kicker: &str, procedure: ProcedureChoice) -> Cover {
     let or_missing = |s: &str| {
         if s.trim().is_empty() {
             MISSING.to_string()
@@ -56,10 +67,7 @@ pub fn cover(d: &Dossier, kicker: &str) -> Cover {
     let contact = &d.buyer.questions_contact;
     let mut facts = vec![
         ("Référence".to_string(), or_missing(&d.reference)),
-        (
-            "Procédure".to_string(),
-            "Marché à procédure adaptée".to_string(),
-        ),
+        ("Procédure".to_string(), procedure.title().to_string()),
         (
             "Date limite de remise des offres".to_string(),
             d.submission

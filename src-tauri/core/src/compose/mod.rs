@@ -13,7 +13,7 @@ mod template;
 pub use annex::{comments_annex, ANNEX_TITLE};
 pub use review::{review, severity_label, REVIEW_TITLE};
 
-use crate::model::Dossier;
+use crate::model::{Dossier, ProcedureChoice};
 use document::{Document, Meta};
 use minijinja::value::Value;
 use template::Template;
@@ -51,7 +51,7 @@ pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError
         Piece::Dce => template::render(
             Template::Dce,
             dossier,
-            minijinja::context! { procedure => procedure_kind(dossier) },
+            minijinja::context! { procedure => procedure_view(procedure_used(dossier)) },
         )?,
         Piece::ResponseFrames => template::render(
             Template::ResponseFrames,
@@ -66,20 +66,40 @@ pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError
             author: dossier.buyer.name.clone(),
             language: "fr-FR".into(),
         },
-        cover: labels::cover(dossier, piece.title()),
+        cover: labels::cover(dossier, piece.title(), procedure_used(dossier)),
         running_header: labels::running_header(dossier),
         blocks: markdown::to_blocks(&markdown),
     })
 }
 
-/// The procedure the document describes, by the rules of its launch date
-/// (none yet: the ordinary adapted procedure).
-fn procedure_kind(dossier: &Dossier) -> Value {
-    let kind = dossier
+/// The procedure the document names: the buyer's choice, else the one the
+/// rules propose at the launch date, else (no date yet, or a dossier outside
+/// the app) the adapted procedure of its kind of purchase.
+fn procedure_used(dossier: &Dossier) -> ProcedureChoice {
+    let data = crate::rules::RulesData::bundled();
+    let proposed = dossier
         .purchase
         .launch_date
-        .map(|date| crate::rules::procedure_advice(dossier, date).kind);
-    Value::from(minijinja::value::Serde(kind))
+        .and_then(|date| crate::rules::procedure_advice(dossier, date).used);
+    dossier.procedure.choice.or(proposed).unwrap_or(
+        if dossier.purchase.nature != crate::model::Nature::Works
+            && data.is_social_services(&dossier.purchase.cpv)
+        {
+            ProcedureChoice::MapaSocialServices
+        } else {
+            ProcedureChoice::Mapa
+        },
+    )
+}
+
+/// What the templates say about the procedure used.
+fn procedure_view(procedure: ProcedureChoice) -> Value {
+    minijinja::context! {
+        used => Value::from(minijinja::value::Serde(procedure)),
+        title => procedure.title(),
+        legal_basis => procedure.legal_basis(),
+        notice => procedure.publishes_notice(),
+    }
 }
 
 /// The single-document DCE of a dossier.

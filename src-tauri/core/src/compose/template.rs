@@ -71,6 +71,9 @@ fn environment() -> Result<Environment<'static>, Error> {
     env.add_filter("ccag", |v: Value| label(v, labels::ccag));
     env.add_filter("ccag_short", |v: Value| label(v, labels::ccag_short));
     env.add_filter("price_form", |v: Value| label(v, labels::price_form));
+    env.add_filter("notice_channel", |v: Value| {
+        label(v, labels::notice_channel)
+    });
     // Table cells and list items are one line: a newline typed by the user would end them.
     env.add_filter("oneline", |s: String| {
         s.split_whitespace().collect::<Vec<_>>().join(" ")

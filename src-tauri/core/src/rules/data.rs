@@ -9,8 +9,20 @@ pub struct RulesData {
     #[serde(rename = "_note")]
     #[allow(dead_code)]
     note: String,
+    social_services_cpv_prefixes: CpvFamilies,
     thresholds: Vec<Threshold>,
     obligations: Vec<Obligation>,
+}
+
+/// CPV families recognised by their first digits.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CpvFamilies {
+    #[allow(dead_code)]
+    article: String,
+    #[allow(dead_code)]
+    note: String,
+    prefixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -63,6 +75,15 @@ impl RulesData {
             .find(|t| t.id == id && t.from <= date && t.to.is_none_or(|to| date <= to))
     }
 
+    /// Whether the CPV code names social or other specific services (R2123-1 3°).
+    pub fn is_social_services(&self, cpv: &str) -> bool {
+        let cpv = cpv.trim();
+        self.social_services_cpv_prefixes
+            .prefixes
+            .iter()
+            .any(|p| cpv.starts_with(p.as_str()))
+    }
+
     /// Whether an obligation applies to a consultation launched on `date`.
     pub fn applies(&self, id: &str, date: NaiveDate) -> bool {
         self.obligations
@@ -97,6 +118,15 @@ mod tests {
         let data = RulesData::bundled();
         assert!(!data.applies("environmental_criterion", d("2026-08-20")));
         assert!(data.applies("environmental_criterion", d("2026-08-21")));
+    }
+
+    #[test]
+    fn catering_is_a_social_service_and_cleaning_is_not() {
+        let data = RulesData::bundled();
+        assert!(data.is_social_services("55524000-9"));
+        assert!(data.is_social_services(" 85311000-2"));
+        assert!(!data.is_social_services("90911200-8"));
+        assert!(!data.is_social_services(""));
     }
 
     #[test]

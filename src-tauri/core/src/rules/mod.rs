@@ -5,10 +5,11 @@ mod checks;
 mod data;
 mod finding;
 mod procedure;
+mod procedure_choice;
 
 pub use data::RulesData;
 pub use finding::{Finding, Severity};
-pub use procedure::{ProcedureAdvice, ProcedureKind};
+pub use procedure::{ProcedureAdvice, ProcedureKind, ProcedureOption};
 
 use crate::model::Dossier;
 use chrono::NaiveDate;

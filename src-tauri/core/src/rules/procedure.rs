@@ -3,7 +3,7 @@
 
 use super::data::RulesData;
 use crate::french::money_ht;
-use crate::model::{Dossier, Nature};
+use crate::model::{Dossier, Nature, ProcedureChoice};
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -25,13 +25,11 @@ pub enum ProcedureKind {
 }
 
 impl ProcedureKind {
-    /// Whether the kind is one of the procedures this app writes DCEs for.
-    fn within_app(self) -> bool {
+    /// Whether the amount leads to an adapted procedure (with a notice).
+    pub fn is_mapa(self) -> bool {
         matches!(
             self,
-            ProcedureKind::Dispense
-                | ProcedureKind::MapaFreePublicity
-                | ProcedureKind::MapaFormalPublicity
+            ProcedureKind::MapaFreePublicity | ProcedureKind::MapaFormalPublicity
         )
     }
 }
@@ -39,19 +37,55 @@ impl ProcedureKind {
 /// What the app tells the buyer about the procedure.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct ProcedureAdvice {
+    /// What the amount, the nature and the date lead to.
     pub kind: ProcedureKind,
     /// « Marché à procédure adaptée — publicité libre ».
     pub title: String,
     /// Why, with the amount and the threshold of the date.
     pub summary: String,
-    /// What the buyer must do for publicity and publication.
+    /// The path the rules propose; none when the dossier is outside the app
+    /// (formal procedure) or the thresholds of the date are unknown.
+    pub proposal: Option<ProcedureChoice>,
+    /// The path the dossier uses: the buyer's choice, else the proposal.
+    pub used: Option<ProcedureChoice>,
+    /// The paths the buyer may choose from, named and explained.
+    pub options: Vec<ProcedureOption>,
+    /// What the buyer must do for publicity and publication, on the path used.
     pub duties: Vec<String>,
+    /// The DCE goes on the buyer profile: a notice is published and the
+    /// amount reaches the threshold (R2132-2).
     pub buyer_profile_required: bool,
     pub reference: String,
 }
 
-pub fn advise(d: &Dossier, date: NaiveDate, data: &RulesData) -> ProcedureAdvice {
-    let amount = d.purchase.estimated_amount_cents;
+/// One path the procedure step offers.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ProcedureOption {
+    pub choice: ProcedureChoice,
+    pub title: String,
+    pub article: String,
+    pub explanation: String,
+}
+
+/// The thresholds of the date that decide the procedure of a dossier.
+struct Limits {
+    dispense: Option<i64>,
+    /// The EU threshold, or the social-services ceiling for those services.
+    ceiling: Option<i64>,
+    formal_publicity: Option<i64>,
+}
+
+/// Whether the dossier buys social or other specific services: by its CPV
+/// code (unless the buyer chose the ordinary MAPA), or because the buyer
+/// chose that path. Works never are.
+pub(crate) fn social_services(d: &Dossier, data: &RulesData) -> bool {
+    d.purchase.nature != Nature::Works
+        && (d.procedure.choice == Some(ProcedureChoice::MapaSocialServices)
+            || (data.is_social_services(&d.purchase.cpv)
+                && d.procedure.choice != Some(ProcedureChoice::Mapa)))
+}
+
+fn limits(d: &Dossier, date: NaiveDate, data: &RulesData) -> Limits {
     let works = d.purchase.nature == Nature::Works;
     let dispense = data.threshold(
         if works {
@@ -69,81 +103,140 @@ pub fn advise(d: &Dossier, date: NaiveDate, data: &RulesData) -> ProcedureAdvice
         },
         date,
     );
-    let formal_publicity = data.threshold("mapa_formal_publicity", date);
-    let profile = data.threshold("buyer_profile_publication", date);
-    let innovative = data.threshold("innovative_purchase", date);
+    // The social-services ceiling only makes sense where the EU thresholds are known.
+    let ceiling = if social_services(d, data) {
+        eu.and(data.threshold("social_services_mapa", date))
+    } else {
+        eu
+    };
+    Limits {
+        dispense,
+        ceiling,
+        formal_publicity: data.threshold("mapa_formal_publicity", date),
+    }
+}
+
+pub fn advise(d: &Dossier, date: NaiveDate, data: &RulesData) -> ProcedureAdvice {
+    let amount = d.purchase.estimated_amount_cents;
+    let limits = limits(d, date, data);
+    let social = social_services(d, data);
     let nature = match d.purchase.nature {
         Nature::Works => "de travaux",
         Nature::Supplies => "de fournitures",
+        Nature::Services if social => "de services sociaux ou spécifiques",
         Nature::Services => "de services",
     };
     let amount_text = money_ht(amount);
-    let buyer_profile_required = profile.is_some_and(|p| amount >= p);
-    let mut duties = Vec::new();
     let on = crate::french::date(date);
 
-    let (kind, title, summary, reference) = if eu.is_none() || dispense.is_none() {
-        (
+    let (kind, title, summary, reference) = match (limits.dispense, limits.ceiling) {
+        (Some(_), Some(ceiling)) if amount >= ceiling => (
+            ProcedureKind::Formal,
+            "Procédure formalisée (appel d'offres)".to_string(),
+            if social {
+                format!("Un marché {nature} de {amount_text} atteint le seuil de {} en vigueur le {on} : un avis doit être publié au Journal officiel de l'Union européenne.", money_ht(ceiling))
+            } else {
+                format!("Un marché {nature} de {amount_text} atteint le seuil européen ({}) en vigueur le {on} : une procédure formalisée s'impose.", money_ht(ceiling))
+            },
+            "R2124-1",
+        ),
+        (Some(dispense), Some(_)) if amount < dispense => (
+            ProcedureKind::Dispense,
+            "Achat sans publicité ni mise en concurrence préalables".to_string(),
+            format!("Un marché {nature} de {amount_text}, sous le seuil de {} en vigueur le {on}, peut être passé sans publicité ni mise en concurrence préalables.", money_ht(dispense)),
+            "R2122-8",
+        ),
+        (Some(_), Some(_)) => {
+            let formal_publicity = limits.formal_publicity.unwrap_or_default();
+            if amount >= formal_publicity {
+                (
+                    ProcedureKind::MapaFormalPublicity,
+                    "Marché à procédure adaptée — avis au BOAMP ou dans un journal d'annonces légales".to_string(),
+                    format!("Un marché {nature} de {amount_text} se passe en procédure adaptée avec un avis au BOAMP ou dans un journal d'annonces légales (à partir de {}).", money_ht(formal_publicity)),
+                    "R2131-12",
+                )
+            } else {
+                (
+                    ProcedureKind::MapaFreePublicity,
+                    "Marché à procédure adaptée — publicité libre".to_string(),
+                    format!("Un marché {nature} de {amount_text} se passe en procédure adaptée, avec une publicité librement adaptée (avis au BOAMP ou en journal d'annonces légales à partir de {}).", money_ht(formal_publicity)),
+                    "R2123-1",
+                )
+            }
+        }
+        _ => (
             ProcedureKind::ThresholdsUnknown,
             "Seuils à vérifier".to_string(),
             format!("DCE Unique ne connaît pas les seuils de procédure en vigueur le {on} : vérifiez les seuils européens et de dispense applicables à cette date (annexe 2 et article R2122-8 du code de la commande publique) et mettez l'application à jour avant de lancer la consultation."),
             "R2124-1",
-        )
-    } else if eu.is_some_and(|eu| amount >= eu) {
-        (
-            ProcedureKind::Formal,
-            "Procédure formalisée (appel d'offres)".to_string(),
-            format!("Un marché {nature} de {amount_text} atteint le seuil européen ({}) en vigueur le {on} : une procédure formalisée s'impose.", money_ht(eu.unwrap_or_default())),
-            "R2124-1",
-        )
-    } else if dispense.is_some_and(|t| amount < t) {
-        duties.push("Choisir une offre pertinente, faire une bonne utilisation des deniers publics et ne pas contracter systématiquement avec la même entreprise.".into());
-        duties.push(
-            "Garder une trace de la comparaison faite (devis demandés, raisons du choix).".into(),
-        );
-        (
-            ProcedureKind::Dispense,
-            "Achat sans publicité ni mise en concurrence préalables".to_string(),
-            format!("Un marché {nature} de {amount_text}, sous le seuil de {} en vigueur le {on}, peut être passé sans publicité ni mise en concurrence préalables.", money_ht(dispense.unwrap_or_default())),
-            "R2122-8",
-        )
-    } else if formal_publicity.is_some_and(|t| amount >= t) {
-        duties.push("Publier un avis au Bulletin officiel des annonces des marchés publics (BOAMP) ou dans un journal d'annonces légales, et sur le profil d'acheteur.".into());
-        (
-            ProcedureKind::MapaFormalPublicity,
-            "Marché à procédure adaptée — avis au BOAMP ou dans un journal d'annonces légales".to_string(),
-            format!("Un marché {nature} de {amount_text} se passe en procédure adaptée avec un avis au BOAMP ou dans un journal d'annonces légales (à partir de {}).", money_ht(formal_publicity.unwrap_or_default())),
-            "R2131-12",
-        )
-    } else {
-        duties.push("Choisir une publicité adaptée au montant et à l'objet (profil d'acheteur, site de la commune, presse locale…).".into());
-        (
-            ProcedureKind::MapaFreePublicity,
-            "Marché à procédure adaptée — publicité libre".to_string(),
-            format!("Un marché {nature} de {amount_text} se passe en procédure adaptée, avec une publicité librement adaptée (avis au BOAMP ou en journal d'annonces légales à partir de {}).", money_ht(formal_publicity.unwrap_or_default())),
-            "R2123-1",
-        )
+        ),
     };
-    if buyer_profile_required && kind.within_app() {
+    let proposal = match kind {
+        ProcedureKind::Dispense => Some(ProcedureChoice::Dispense),
+        ProcedureKind::MapaFreePublicity | ProcedureKind::MapaFormalPublicity if social => {
+            Some(ProcedureChoice::MapaSocialServices)
+        }
+        ProcedureKind::MapaFreePublicity | ProcedureKind::MapaFormalPublicity => {
+            Some(ProcedureChoice::Mapa)
+        }
+        ProcedureKind::Formal | ProcedureKind::ThresholdsUnknown => None,
+    };
+    let used = d.procedure.choice.or(proposal);
+    let profile = data.threshold("buyer_profile_publication", date);
+    let buyer_profile_required =
+        used.is_some_and(ProcedureChoice::publishes_notice) && profile.is_some_and(|p| amount >= p);
+    let mut duties = Vec::new();
+    match used {
+        Some(ProcedureChoice::Dispense) => {
+            duties.push("Choisir une offre pertinente, faire une bonne utilisation des deniers publics et ne pas contracter systématiquement avec la même entreprise.".into());
+            duties.push(
+                "Garder une trace de la comparaison faite (devis demandés, raisons du choix)."
+                    .into(),
+            );
+        }
+        Some(ProcedureChoice::Innovative) => {
+            duties.push("Garder au dossier ce qui rend la solution nouvelle ou sensiblement améliorée (article R2124-3 2°) et le sourçage fait : entreprises rencontrées, solutions comparées.".into());
+            duties.push("Choisir une offre pertinente, faire une bonne utilisation des deniers publics et ne pas contracter systématiquement avec la même entreprise.".into());
+        }
+        Some(_) if kind == ProcedureKind::MapaFormalPublicity => {
+            duties.push("Publier un avis au Bulletin officiel des annonces des marchés publics (BOAMP) ou dans un journal d'annonces légales, et sur le profil d'acheteur.".into());
+        }
+        Some(_) => {
+            duties.push("Choisir une publicité adaptée au montant et à l'objet (profil d'acheteur, site de la commune, presse locale…).".into());
+        }
+        None => {}
+    }
+    if buyer_profile_required {
         duties.push(format!("Mettre le dossier gratuitement à disposition sur le profil d'acheteur (obligatoire à partir de {} quand un avis est publié).", money_ht(profile.unwrap_or_default())));
     }
-    if kind.within_app()
-        && kind != ProcedureKind::Dispense
-        && innovative.is_some_and(|t| amount < t)
+    let innovative = data.threshold("innovative_purchase", date);
+    if used.is_some_and(ProcedureChoice::publishes_notice) && innovative.is_some_and(|t| amount < t)
     {
         duties.push(format!("Si l'achat porte sur une solution réellement innovante (ce que la commune doit pouvoir démontrer), il peut être passé sans publicité ni mise en concurrence sous {} (article R2122-9-1).", money_ht(innovative.unwrap_or_default())));
     }
     let essential_data = data.threshold("essential_data", date);
-    if kind.within_app() && essential_data.is_some_and(|t| amount >= t) {
+    if used.is_some() && essential_data.is_some_and(|t| amount >= t) {
         duties.push(format!(
             "Après l'attribution, publier les données essentielles du marché sur le portail national des données ouvertes dans les deux mois (article R2196-1, à partir de {} ; seuil à confirmer).",
             money_ht(essential_data.unwrap_or_default())
         ));
     }
+    let options = ProcedureChoice::ALL
+        .iter()
+        .map(|&choice| ProcedureOption {
+            choice,
+            title: choice.title().into(),
+            article: choice.article().into(),
+            explanation: choice.explanation().into(),
+        })
+        .collect();
     ProcedureAdvice {
         kind,
         title,
         summary,
+        proposal,
+        used,
+        options,
         duties,
         buyer_profile_required,
         reference: reference.into(),

@@ -40,10 +40,11 @@ impl Ctx<'_> {
         });
     }
 
-    /// Whether the purchase is under the « dispense » threshold of its nature on the date.
+    /// Whether the purchase uses the « dispense » path (below the threshold of
+    /// its nature on the date, and not put to competition by the buyer's choice).
     pub fn under_dispense(&self) -> bool {
-        super::procedure::advise(self.d, self.date, self.data).kind
-            == super::procedure::ProcedureKind::Dispense
+        super::procedure::advise(self.d, self.date, self.data).used
+            == Some(crate::model::ProcedureChoice::Dispense)
     }
 }
 
