@@ -6,7 +6,9 @@ use crate::clauses::{ClauseKind, LibraryClause};
 use crate::compare::{Change, SectionDiff, Segment, SegmentKind};
 use crate::export::Format;
 use crate::model::*;
-use crate::rules::{Finding, ProcedureAdvice, ProcedureKind, ProcedureOption, Severity};
+use crate::rules::{
+    ChannelOption, Finding, ProcedureAdvice, ProcedureKind, ProcedureOption, Severity,
+};
 use crate::samples::SampleInfo;
 use crate::sections::{FIELD_PREFIXES, STEPS};
 use crate::store::{
@@ -63,6 +65,7 @@ pub fn typescript() -> String {
         Finding::decl(&cfg),
         ProcedureKind::decl(&cfg),
         ProcedureOption::decl(&cfg),
+        ChannelOption::decl(&cfg),
         ProcedureAdvice::decl(&cfg),
         SampleInfo::decl(&cfg),
         Format::decl(&cfg),

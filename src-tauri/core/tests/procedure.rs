@@ -61,7 +61,7 @@ fn social_services_are_an_adapted_procedure_up_to_750_000() {
     assert_eq!(at(750_000).kind, ProcedureKind::Formal);
     assert!(at(750_000)
         .summary
-        .contains("Journal officiel de l'Union européenne"));
+        .contains("Journal officiel de l’Union européenne"));
     assert_eq!(has(&catering(749_999, None), "procedure.formal"), None);
     assert_eq!(
         has(&catering(750_000, None), "procedure.formal"),

@@ -376,6 +376,8 @@ export type ProcedureKind = "dispense" | "mapa_free_publicity" | "mapa_formal_pu
 
 export type ProcedureOption = { choice: ProcedureChoice, title: string, article: string, explanation: string, };
 
+export type ChannelOption = { channel: NoticeChannel, name: string, };
+
 export type ProcedureAdvice = { 
 /**
  * What the amount, the nature and the date lead to.
@@ -402,6 +404,10 @@ used: ProcedureChoice | null,
  * The paths the buyer may choose from, named and explained.
  */
 options: Array<ProcedureOption>, 
+/**
+ * The places a notice may appear, named.
+ */
+channels: Array<ChannelOption>, 
 /**
  * What the buyer must do for publicity and publication, on the path used.
  */

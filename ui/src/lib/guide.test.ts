@@ -132,6 +132,7 @@ describe('stepStatus', () => {
     expect(stepStatus('criteria', d, [])).toBe('incomplete');
     expect(stepStatus('check', d, [f('buyer.siret')])).toBe('problems');
     expect(stepStatus('procedure', d, [f('purchase.object')])).toBe('neutral');
+    expect(stepStatus('procedure', d, [f('procedure.sourcing')])).toBe('problems');
   });
 });
 

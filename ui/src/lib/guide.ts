@@ -91,12 +91,16 @@ export function incompleteSteps(d: Dossier): StepKey[] {
  * The dot shown beside each step: « problems » when a blocking or warning
  * finding concerns one of its fields, « incomplete » when something is
  * plainly empty, « complete » otherwise. Advice never turns a dot red.
+ * The procedure step has nothing to fill: it is neutral unless a finding
+ * concerns it.
  */
 export function stepStatus(key: StepKey, d: Dossier, findings: Finding[]): StepStatus {
   const serious = findings.filter((f) => f.severity !== 'conseil');
-  if (key === 'procedure' || key === 'export') return 'neutral';
+  if (key === 'export') return 'neutral';
   if (key === 'check') return serious.length ? 'problems' : 'complete';
   if (serious.some((f) => stepOfField(f.field) === key)) return 'problems';
+  // Nothing is required there: the rules propose a procedure when none is chosen.
+  if (key === 'procedure') return 'neutral';
   return incomplete(key, d) ? 'incomplete' : 'complete';
 }
 

@@ -9,7 +9,7 @@ mod procedure_choice;
 
 pub use data::RulesData;
 pub use finding::{Finding, Severity};
-pub use procedure::{ProcedureAdvice, ProcedureKind, ProcedureOption};
+pub use procedure::{ChannelOption, ProcedureAdvice, ProcedureKind, ProcedureOption};
 
 use crate::model::Dossier;
 use chrono::NaiveDate;

@@ -2,8 +2,8 @@
 //! and the publicity duties that come with it.
 
 use super::data::RulesData;
-use crate::french::money_ht;
-use crate::model::{Dossier, Nature, ProcedureChoice};
+use crate::french::{money_ht, typography};
+use crate::model::{Dossier, Nature, NoticeChannel, ProcedureChoice};
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -50,6 +50,8 @@ pub struct ProcedureAdvice {
     pub used: Option<ProcedureChoice>,
     /// The paths the buyer may choose from, named and explained.
     pub options: Vec<ProcedureOption>,
+    /// The places a notice may appear, named.
+    pub channels: Vec<ChannelOption>,
     /// What the buyer must do for publicity and publication, on the path used.
     pub duties: Vec<String>,
     /// The DCE goes on the buyer profile: a notice is published and the
@@ -65,6 +67,13 @@ pub struct ProcedureOption {
     pub title: String,
     pub article: String,
     pub explanation: String,
+}
+
+/// One place a notice may appear, as the procedure step offers it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ChannelOption {
+    pub channel: NoticeChannel,
+    pub name: String,
 }
 
 /// The thresholds of the date that decide the procedure of a dossier.
@@ -225,19 +234,27 @@ pub fn advise(d: &Dossier, date: NaiveDate, data: &RulesData) -> ProcedureAdvice
         .iter()
         .map(|&choice| ProcedureOption {
             choice,
-            title: choice.title().into(),
+            title: typography(choice.title()),
             article: choice.article().into(),
-            explanation: choice.explanation().into(),
+            explanation: typography(choice.explanation()),
+        })
+        .collect();
+    let channels = NoticeChannel::ALL
+        .iter()
+        .map(|&channel| ChannelOption {
+            channel,
+            name: typography(channel.name()),
         })
         .collect();
     ProcedureAdvice {
         kind,
-        title,
-        summary,
+        channels,
+        title: typography(&title),
+        summary: typography(&summary),
         proposal,
         used,
         options,
-        duties,
+        duties: duties.iter().map(|d| typography(d)).collect(),
         buyer_profile_required,
         reference: reference.into(),
     }

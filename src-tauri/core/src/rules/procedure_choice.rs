@@ -1,8 +1,9 @@
 //! How each procedure a dossier may use is named, on which article it rests,
-//! and what it explains to a buyer who is not a jurist. The cover, the body
-//! of the DCE, the notice and the procedure step all take their words here.
+//! and what it explains to a buyer who is not a jurist; and how each place a
+//! notice appears is named. The cover, the body of the DCE, the notice and
+//! the procedure step all take their words here.
 
-use crate::model::ProcedureChoice;
+use crate::model::{NoticeChannel, ProcedureChoice};
 
 impl ProcedureChoice {
     /// Every path, in the order the procedure step offers them.
@@ -68,5 +69,29 @@ impl ProcedureChoice {
             self,
             ProcedureChoice::Mapa | ProcedureChoice::MapaSocialServices
         )
+    }
+}
+
+impl NoticeChannel {
+    /// Every channel, in the order the procedure step offers them.
+    pub const ALL: [NoticeChannel; 5] = [
+        NoticeChannel::BuyerProfile,
+        NoticeChannel::Boamp,
+        NoticeChannel::Jal,
+        NoticeChannel::CommuneWebsite,
+        NoticeChannel::LocalPress,
+    ];
+
+    /// The name of the channel, as a box to tick.
+    pub fn name(self) -> &'static str {
+        match self {
+            NoticeChannel::BuyerProfile => {
+                "Profil d'acheteur (plateforme où le dossier est téléchargé)"
+            }
+            NoticeChannel::Boamp => "Bulletin officiel des annonces des marchés publics (BOAMP)",
+            NoticeChannel::Jal => "Journal d'annonces légales",
+            NoticeChannel::CommuneWebsite => "Site internet de la commune",
+            NoticeChannel::LocalPress => "Presse locale ou affichage en mairie",
+        }
     }
 }
