@@ -123,7 +123,7 @@ const LABELS: &[(&str, &str)] = &[
     ("submission.offer_documents", "Pièces de l’offre"),
     ("submission.offer_documents[]", "Pièce de l’offre {n}"),
     ("submission.offer_validity_days", "Validité des offres (jours)"),
-    ("submission.notice_publication", "Publication de l’avis"),
+    ("submission.notice_publication", "Précisions sur la publicité"),
     ("submission.minimum_turnover_cents", "Chiffre d’affaires minimal demandé"),
     ("submission.negotiation", "Négociation"),
     ("submission.negotiation.allowed", "négociation possible"),

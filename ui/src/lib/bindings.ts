@@ -244,7 +244,8 @@ offer_documents: Array<string>,
  */
 offer_validity_days: number, 
 /**
- * Where the notice is published (free form, BOAMP, JAL…).
+ * What completes the publicity channels of the procedure, in free form
+ * (date the notice is sent, firms consulted directly…).
  */
 notice_publication: string, 
 /**

@@ -20,7 +20,8 @@ pub struct Submission {
     pub offer_documents: Vec<String>,
     /// Days offers remain valid.
     pub offer_validity_days: u32,
-    /// Where the notice is published (free form, BOAMP, JAL…).
+    /// What completes the publicity channels of the procedure, in free form
+    /// (date the notice is sent, firms consulted directly…).
     pub notice_publication: String,
     /// Minimum annual turnover asked of candidates, in euro cents (R2142-7); none asked when absent.
     #[serde(default)]
