@@ -217,6 +217,9 @@ impl Drop for TauriDriver {
     }
 }
 
+/// How many times a WebDriver session is asked for before a test fails.
+const SESSION_ATTEMPTS: u32 = 3;
+
 /// One test's world: a temporary folder with the database and the export
 /// folder, and a tauri-driver. Start app sessions with [`Harness::session`].
 pub struct Harness {
@@ -286,16 +289,27 @@ impl Harness {
             }),
         )
         .unwrap();
-        let driver = WebDriver::builder(self.driver.url(), caps)
-            .request_timeout(Duration::from_secs(60))
-            .await
-            .unwrap_or_else(|e| {
-                panic!(
-                    "cannot start the app {} through tauri-driver: {e}\ndriver output:\n{}",
+        // WebKitWebDriver now and then fails to open a session on a loaded
+        // machine (seen in CI); a real failure to start fails every attempt.
+        let mut attempt = 1;
+        let driver = loop {
+            match WebDriver::builder(self.driver.url(), caps.clone())
+                .request_timeout(Duration::from_secs(60))
+                .await
+            {
+                Ok(driver) => break driver,
+                Err(e) if attempt < SESSION_ATTEMPTS => {
+                    eprintln!("opening a WebDriver session failed (attempt {attempt}): {e}");
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+                Err(e) => panic!(
+                    "cannot start the app {} through tauri-driver after {attempt} attempts: {e}\ndriver output:\n{}",
                     self.app.display(),
                     self.driver.log_text()
-                )
-            });
+                ),
+            }
+        };
         Session {
             driver: Some(driver),
             artifacts: self.dir().to_path_buf(),

@@ -29,13 +29,20 @@ async fn add_comment(app: &Session, text: &str) {
 
 /// The element `data-testid="child"` inside the `data-testid="row"` element whose text contains `needle`.
 async fn in_row(app: &Session, row: &str, needle: &str, child: &str) -> WebElement {
-    for el in app.wait_for_all(row, 1).await {
-        if el.text().await.unwrap_or_default().contains(needle) {
-            return el
-                .find(By::Css(format!("[data-testid=\"{child}\"]")))
-                .await
-                .unwrap_or_else(|e| panic!("no {child} in the {row} row saying {needle:?}: {e}"));
+    // The list may still show its previous content for a moment: poll it.
+    let deadline = std::time::Instant::now() + dce_e2e::timeout();
+    while std::time::Instant::now() < deadline {
+        for el in app.wait_for_all(row, 1).await {
+            if el.text().await.unwrap_or_default().contains(needle) {
+                return el
+                    .find(By::Css(format!("[data-testid=\"{child}\"]")))
+                    .await
+                    .unwrap_or_else(|e| {
+                        panic!("no {child} in the {row} row saying {needle:?}: {e}")
+                    });
+            }
         }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     app.fail(&format!("no {row} row contains {needle:?}")).await
 }
