@@ -41,7 +41,7 @@ pub fn check(cx: &mut Ctx) {
     }
     if ccag == Ccag::Fcs {
         cx.push(Warning, "execution.penalty_exemption", "execution.ccag_derogations", "CCAG-FCS art. 14.1.3",
-            format!("Sous le CCAG-FCS, le titulaire n'a pas à payer les pénalités tant que leur total ne dépasse pas {} pour tout le marché : vos petites pénalités ne s'appliqueraient donc jamais. Si vous voulez qu'elles s'appliquent dès le premier euro, ajoutez une dérogation à l'article 14.1.3.", money_ht(EXEMPTION_CENTS)));
+            format!("Sous le CCAG-FCS, le titulaire n'a pas à payer les pénalités tant que leur total ne dépasse pas {} pour tout le marché : vos petites pénalités ne s'appliquent donc qu'au-delà de ce total. Si vous voulez qu'elles s'appliquent dès le premier euro, ajoutez une dérogation à l'article 14.1.3.", money_ht(EXEMPTION_CENTS)));
     } else {
         cx.push(Advice, "execution.penalty_exemption", "execution.ccag_derogations", ccag_short(ccag),
             format!("Le {} exonère en principe le titulaire des pénalités dont le total ne dépasse pas {} : vérifiez l'article équivalent de ce CCAG et, si vos petites pénalités doivent s'appliquer, ajoutez la dérogation correspondante.", ccag_short(ccag), money_ht(EXEMPTION_CENTS)));
