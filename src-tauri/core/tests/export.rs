@@ -320,10 +320,12 @@ fn a_launch_date_in_the_past_does_not_escape_the_climate_law() {
 #[test]
 fn final_version_is_refused_while_a_blocking_finding_remains() {
     let mut d = common::catering();
-    d.criteria[0].weight_percent = 10;
+    d.execution.payment_period_days = 60;
     match export::render(&d, Format::Pdf, true, today()) {
         Err(ExportError::Blocked(findings)) => {
-            assert!(findings.iter().any(|f| f.code == "criteria.weights_total"));
+            assert!(findings
+                .iter()
+                .any(|f| f.code == "execution.payment_period"));
         }
         Err(other) => panic!("expected a refusal, got {other}"),
         Ok(_) => panic!("a final version with a blocking finding must be refused"),
@@ -336,7 +338,7 @@ fn final_version_is_refused_while_a_blocking_finding_remains() {
         msg.starts_with("La version à publier est refusée tant que 1 point(s) bloquant(s)"),
         "{msg}"
     );
-    assert!(msg.contains("70 %"), "{msg}");
+    assert!(msg.contains("60 jours"), "{msg}");
     // A draft is always allowed.
     assert!(export::render(&d, Format::Pdf, false, today()).is_ok());
 }

@@ -60,10 +60,12 @@ fn comments() -> Vec<StoredComment> {
     ]
 }
 
-/// A dossier whose criteria weights do not add up: one blocking finding.
+/// A dossier whose criteria weights do not add up (a warning) and whose
+/// payment period is too long (blocking).
 fn unbalanced() -> (Dossier, Vec<Finding>) {
     let mut d = common::catering();
     d.criteria[0].weight_percent = 10;
+    d.execution.payment_period_days = 60;
     let findings = rules::check(&d, rules::judging_date(&d, today()));
     assert!(findings.iter().any(|f| f.severity == Severity::Blocking));
     (d, findings)

@@ -1,4 +1,5 @@
 use super::Ctx;
+use crate::french::{decimal, money_ht};
 use crate::rules::Severity::*;
 
 pub fn check(cx: &mut Ctx) {
@@ -19,7 +20,8 @@ pub fn check(cx: &mut Ctx) {
         .filter(|c| !c.is_whitespace())
         .collect();
     if siret.len() != 14 || !siret.chars().all(|c| c.is_ascii_digit()) {
-        cx.push(Warning, "buyer.siret", "buyer.siret", "R2143-3",
+        // The SIRET is no rule of the procurement code: the reference names where to check it.
+        cx.push(Warning, "buyer.siret", "buyer.siret", "répertoire SIRENE",
             "Le SIRET de l'acheteur doit compter 14 chiffres : vérifiez-le sur l'avis de situation SIRENE de la commune.");
     }
     if d.purchase.object.trim().is_empty() {
@@ -60,42 +62,87 @@ pub fn check(cx: &mut Ctx) {
                 "La somme des montants des lots ne correspond pas au montant estimé du marché : le montant à retenir est celui de tous les lots ensemble.");
         }
     }
-    match (d.purchase.launch_date, d.submission.deadline) {
-        (_, None) => cx.push(Blocking, "submission.deadline_missing", "submission.deadline", "R2143-1",
-            "Fixez la date et l'heure limites de remise des offres."),
-        (Some(launch), Some(deadline)) if deadline.date() <= launch => cx.push(Blocking,
-            "submission.deadline_before_launch", "submission.deadline", "R2143-1",
-            "La date limite de remise des offres doit être postérieure au lancement de la consultation : reportez-la."),
-        (Some(launch), Some(deadline)) => {
-            let days = (deadline.date() - launch).num_days();
-            if let Some(min) = cx.data.threshold("mapa_min_offer_days", cx.date) {
-                if days < min {
-                    let severity = if cx.data.confirmed("mapa_min_offer_days", cx.date) { Warning } else { Advice };
-                    cx.push(severity, "submission.deadline_short", "submission.deadline", "R2143-1",
-                        format!("Les entreprises n'ont que {days} jours pour répondre : un délai d'au moins {min} jours, adapté à la complexité du marché, leur permet de remettre une offre sérieuse."));
-                }
-            }
-        }
-        _ => {}
-    }
-    if let (Some(turnover), Some(max_percent)) = (
-        d.submission.minimum_turnover_cents,
-        cx.data.threshold("minimum_turnover_max_percent", cx.date),
-    ) {
-        let ceiling = d.purchase.estimated_amount_cents * max_percent / 100;
-        if turnover > ceiling {
-            let severity = if cx.data.confirmed("minimum_turnover_max_percent", cx.date) {
-                Blocking
-            } else {
-                Advice
-            };
-            cx.push(severity, "submission.minimum_turnover", "submission.minimum_turnover_cents", "R2142-7",
-                format!("Le chiffre d'affaires minimal demandé ({}) dépasse {} fois le montant du marché : ramenez-le à {} au plus, pour ne pas écarter les petites entreprises.",
-                    crate::french::money_ht(turnover), crate::french::decimal(max_percent), crate::french::money_ht(ceiling)));
-        }
-    }
+    deadline(cx);
+    turnover(cx);
     if d.purchase.launch_date.is_none() {
         cx.push(Warning, "purchase.launch_date", "purchase.launch_date", "R2131-12",
             "Indiquez la date de lancement prévue : les règles applicables en dépendent (elles sont pour l'instant jugées à la date du jour).");
+    }
+}
+
+/// The offers deadline follows the launch of the consultation, or today
+/// while no launch date is set (the date the dossier is judged by).
+fn deadline(cx: &mut Ctx) {
+    let d = cx.d;
+    let Some(deadline) = d.submission.deadline else {
+        cx.push(
+            Blocking,
+            "submission.deadline_missing",
+            "submission.deadline",
+            "R2151-1",
+            "Fixez la date et l'heure limites de remise des offres.",
+        );
+        return;
+    };
+    let (start, since) = match d.purchase.launch_date {
+        Some(launch) => (launch, "au lancement de la consultation"),
+        None => (cx.date, "à aujourd'hui"),
+    };
+    let days = (deadline.date() - start).num_days();
+    if days <= 0 {
+        cx.push(
+            Blocking,
+            "submission.deadline_before_launch",
+            "submission.deadline",
+            "R2151-1",
+            format!(
+                "La date limite de remise des offres doit être postérieure {since} : reportez-la."
+            ),
+        );
+    } else if let Some(min) = cx.data.threshold("mapa_min_offer_days", cx.date) {
+        if days < min {
+            let severity = if cx.data.confirmed("mapa_min_offer_days", cx.date) {
+                Warning
+            } else {
+                Advice
+            };
+            cx.push(severity, "submission.deadline_short", "submission.deadline", "R2151-1",
+                format!("Les entreprises n'ont que {days} jours pour répondre : un délai d'au moins {min} jours, adapté à la complexité du marché, leur permet de remettre une offre sérieuse."));
+        }
+    }
+}
+
+/// R2142-7: the turnover asked is capped by the value of the contract, or
+/// of each lot, since one requirement applies to every lot. Exceptions may
+/// be justified, so this is a warning.
+fn turnover(cx: &mut Ctx) {
+    let d = cx.d;
+    let (Some(turnover), Some(max_percent)) = (
+        d.submission.minimum_turnover_cents,
+        cx.data.threshold("minimum_turnover_max_percent", cx.date),
+    ) else {
+        return;
+    };
+    let severity = if cx.data.confirmed("minimum_turnover_max_percent", cx.date) {
+        Warning
+    } else {
+        Advice
+    };
+    let contracts: Vec<(String, i64)> = if d.purchase.lots.is_empty() {
+        vec![("du marché".into(), d.purchase.estimated_amount_cents)]
+    } else {
+        d.purchase
+            .lots
+            .iter()
+            .map(|l| (format!("du lot {}", l.number), l.estimated_amount_cents))
+            .collect()
+    };
+    for (what, amount) in contracts {
+        let ceiling = amount * max_percent / 100;
+        if turnover > ceiling {
+            cx.push(severity, "submission.minimum_turnover", "submission.minimum_turnover_cents", "R2142-7",
+                format!("Le chiffre d'affaires minimal demandé ({}) dépasse {} fois le montant {what} ({}) : ramenez-le à {} au plus, pour ne pas écarter les petites entreprises, sauf justification tenant à l'objet du marché.",
+                    money_ht(turnover), decimal(max_percent), money_ht(amount), money_ht(ceiling)));
+        }
     }
 }

@@ -7,21 +7,9 @@ pub fn check(cx: &mut Ctx) {
     let (d, date, data) = (cx.d, cx.date, cx.data);
     let e = &d.execution;
     let p = &d.purchase;
-    if let (Some(amount), Some(months), Some(min)) = (
-        data.threshold("advance_compulsory_amount", date),
-        data.threshold("advance_compulsory_months", date),
-        data.threshold("advance_minimum_percent", date),
-    ) {
-        if p.estimated_amount_cents > amount
-            && i64::from(p.duration_months) > months
-            && i64::from(e.advance.percent) < min
-        {
-            cx.push(Blocking, "execution.advance", "execution.advance.percent", "R2191-3",
-                format!("Une avance d'au moins {min} % est obligatoire pour un marché de plus de {} et de plus de {months} mois : prévoyez-la.", money_ht(amount)));
-        }
-    }
+    advance(cx);
     if e.advance.percent > 0 && e.advance.percent <= 30 && e.advance.guarantee_required {
-        cx.push(Blocking, "execution.advance_guarantee", "execution.advance.guarantee_required", "R2191-7",
+        cx.push(Blocking, "execution.advance_guarantee", "execution.advance.guarantee_required", "R2191-8",
             "Aucune garantie ne peut être exigée pour une avance de 30 % ou moins : retirez cette exigence.");
     }
     if e.interim_payments.trim().is_empty() {
@@ -59,22 +47,44 @@ pub fn check(cx: &mut Ctx) {
                 "Les prix sont révisables : donnez la formule de révision et les indices officiels utilisés.");
         }
     }
-    if e.ccag.is_some() {
-        if e.ccag_derogations
+}
+
+/// R2191-3: an advance is due on a contract over 50 000 € HT and longer than
+/// 2 months, the holder being free to refuse it. Each lot is a contract:
+/// the test applies to each lot's own amount.
+fn advance(cx: &mut Ctx) {
+    let (d, date, data) = (cx.d, cx.date, cx.data);
+    let (Some(amount), Some(months), Some(min)) = (
+        data.threshold("advance_compulsory_amount", date),
+        data.threshold("advance_compulsory_months", date),
+        data.threshold("advance_minimum_percent", date),
+    ) else {
+        return;
+    };
+    let p = &d.purchase;
+    if i64::from(p.duration_months) <= months || i64::from(d.execution.advance.percent) >= min {
+        return;
+    }
+    let due: Vec<String> = if p.lots.is_empty() {
+        (p.estimated_amount_cents > amount)
+            .then(|| "le marché".to_string())
+            .into_iter()
+            .collect()
+    } else {
+        p.lots
             .iter()
-            .any(|g| g.ccag_article.trim().is_empty())
-        {
-            cx.push(Blocking, "execution.derogation_article", "execution.ccag_derogations", "R2112-3",
-                "Chaque dérogation au CCAG doit citer l'article du CCAG auquel elle déroge : complétez la liste.");
-        }
-        if e.ccag_derogations.is_empty()
-            && (!e.penalties.trim().is_empty() || e.retenue_garantie_percent > 0)
-        {
-            cx.push(Advice, "execution.derogations_empty", "execution.ccag_derogations", "R2112-3",
-                "Vous fixez vos propres pénalités ou garanties : si elles diffèrent du CCAG, listez les articles du CCAG auxquels le document déroge (ils figurent au dernier article).");
-        }
-    } else if !e.ccag_derogations.is_empty() {
-        cx.push(Warning, "execution.derogations_without_ccag", "execution.ccag", "R2112-3",
-            "Des dérogations sont listées mais aucun CCAG n'est choisi : choisissez le CCAG de référence ou retirez les dérogations.");
+            .filter(|l| l.estimated_amount_cents > amount)
+            .map(|l| {
+                format!(
+                    "le lot {} ({})",
+                    l.number,
+                    money_ht(l.estimated_amount_cents)
+                )
+            })
+            .collect()
+    };
+    if !due.is_empty() {
+        cx.push(Blocking, "execution.advance", "execution.advance.percent", "R2191-3",
+            format!("Une avance d'au moins {min} % est obligatoire pour chaque marché (ou lot) de plus de {} et de plus de {months} mois, ici pour {} : prévoyez-la ; le titulaire reste libre de la refuser.", money_ht(amount), due.join(", ")));
     }
 }

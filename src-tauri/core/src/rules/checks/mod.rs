@@ -1,13 +1,20 @@
 //! The individual checks, one module per part of the dossier. Messages say
 //! what to change, in plain French, with the article they come from.
 
+mod brands;
+mod ccag;
 mod criteria;
+mod egalim;
 mod essentials;
 mod execution;
+mod local_preference;
 mod need;
 mod procedure;
+mod standards;
 mod sustainability;
+mod texts;
 mod variants;
+mod words;
 
 use super::data::RulesData;
 use super::finding::{Finding, Severity};
@@ -31,10 +38,13 @@ impl Ctx<'_> {
         reference: &str,
         message: impl Into<String>,
     ) {
+        // Messages are written with plain spaces and quotes; the user reads them typeset.
+        let message = crate::french::typography(&message.into())
+            .replace(" %", &format!("{}%", crate::french::NBSP));
         self.out.push(Finding {
             severity,
             code: code.into(),
-            message: message.into(),
+            message,
             reference: reference.into(),
             field: field.into(),
         });
@@ -61,7 +71,12 @@ pub fn all(d: &Dossier, date: NaiveDate, data: &RulesData) -> Vec<Finding> {
     criteria::check(&mut cx);
     variants::check(&mut cx);
     execution::check(&mut cx);
+    ccag::check(&mut cx);
     sustainability::check(&mut cx);
+    egalim::check(&mut cx);
+    local_preference::check(&mut cx);
+    brands::check(&mut cx);
+    standards::check(&mut cx);
     cx.out
 }
 
@@ -70,47 +85,4 @@ pub fn all(d: &Dossier, date: NaiveDate, data: &RulesData) -> Vec<Finding> {
 pub fn contains_stem(text: &str, stems: &[&str]) -> bool {
     let lower = text.to_lowercase();
     stems.iter().any(|s| lower.contains(s))
-}
-
-/// The first of `words` that `text` contains as whole words (case-insensitive):
-/// « marque » is found in « de marque » but not in « remarque », « local »
-/// not in « localement ».
-pub fn mentions(text: &str, words: &[&str]) -> Option<String> {
-    let lower = text.to_lowercase();
-    words
-        .iter()
-        .find(|w| contains_whole(&lower, &w.to_lowercase()))
-        .map(|w| w.to_string())
-}
-
-fn contains_whole(text: &str, word: &str) -> bool {
-    let word_char = |c: char| c.is_alphanumeric();
-    text.match_indices(word).any(|(i, m)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + m.len()..].chars().next();
-        // Symbols such as « ® » stand alone; letters need a boundary.
-        let starts = !m.starts_with(word_char) || !before.is_some_and(word_char);
-        let ends = !m.ends_with(word_char) || !after.is_some_and(word_char);
-        starts && ends
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::mentions;
-
-    #[test]
-    fn whole_words_only() {
-        assert_eq!(
-            mentions("Four de marque X", &["marque"]),
-            Some("marque".into())
-        );
-        assert_eq!(mentions("Une remarque utile", &["marque"]), None);
-        assert_eq!(mentions("produit localement", &["local"]), None);
-        assert_eq!(
-            mentions("Entreprise LOCALE", &["entreprise locale"]),
-            Some("entreprise locale".into())
-        );
-        assert_eq!(mentions("Rational® série", &["®"]), Some("®".into()));
-    }
 }

@@ -1,17 +1,5 @@
-use super::{contains_stem, mentions, Ctx};
+use super::{contains_stem, Ctx};
 use crate::rules::Severity::*;
-
-/// Words that name a product rather than a need.
-const BRANDS: &[&str] = &[
-    "®",
-    "™",
-    "de marque",
-    "marque ",
-    "ou équivalent",
-    "ou similaire",
-    "référence fabricant",
-    "modèle ",
-];
 
 /// Word stems that show a need takes sustainable development into account.
 const SUSTAINABLE: &[&str] = &[
@@ -54,18 +42,6 @@ pub fn check(cx: &mut Ctx) {
             "Décrivez le besoin en fonctions (ce que la commune attend, sans nommer de solution) : les entreprises peuvent alors proposer la solution qui convient le mieux.");
     }
     for (i, n) in d.needs.iter().enumerate() {
-        let parts = [
-            ("function", &n.function),
-            ("appraisal_criterion", &n.appraisal_criterion),
-            ("level", &n.level),
-        ];
-        if let Some((part, word)) = parts
-            .iter()
-            .find_map(|(part, text)| mentions(text, BRANDS).map(|w| (part, w)))
-        {
-            cx.push(Warning, "need.brand", &format!("needs[{i}].{part}"), "R2111-7",
-                format!("La fonction « {} » semble désigner un produit (« {} ») : décrivez le résultat attendu plutôt qu'une marque ou un modèle, interdits sauf exception justifiée.", n.function.trim(), word.trim()));
-        }
         if n.function.trim().is_empty() || n.level.trim().is_empty() {
             cx.push(
                 Warning,

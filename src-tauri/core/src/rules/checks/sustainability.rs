@@ -1,4 +1,4 @@
-use super::{mentions, Ctx};
+use super::Ctx;
 use crate::model::Nature;
 use crate::rules::Severity::*;
 
@@ -32,27 +32,4 @@ pub fn check(cx: &mut Ctx) {
         cx.push(Warning, "clauses.social_condition", "clauses.social_conditions", "L2112-2-1",
             "Au-dessus des seuils européens, les conditions d'exécution doivent comporter une considération sociale (insertion, formation…), sauf exceptions prévues par le code.");
     }
-    if is_school_catering(d) && cx.data.applies("egalim_school_catering", cx.date) {
-        let text: String = c
-            .environmental_conditions
-            .iter()
-            .map(|c| format!("{} {} ", c.title, c.text))
-            .collect();
-        let shares = text.contains("50")
-            && mentions(&text, &["biologique", " bio"]).is_some()
-            && text.contains("20");
-        if !shares {
-            cx.push(Blocking, "clauses.egalim", "clauses.environmental_conditions", "L230-5-1 du code rural",
-                "Restauration scolaire : imposez au moins 50 % de produits durables et de qualité, dont 20 % de produits biologiques, et un menu végétarien par semaine (loi Egalim).");
-        }
-    }
-}
-
-fn is_school_catering(d: &crate::model::Dossier) -> bool {
-    d.purchase.cpv.starts_with("55524")
-        || mentions(
-            &d.purchase.object,
-            &["restauration scolaire", "cantine", "repas"],
-        )
-        .is_some()
 }
