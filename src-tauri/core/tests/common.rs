@@ -25,6 +25,20 @@ pub fn ordinary_services() -> Dossier {
     d
 }
 
+/// The school-catering sample with the Egalim shares and the weekly
+/// vegetarian menu stated only in its environmental execution conditions:
+/// its imperative needs no longer state them, and the products need is
+/// flexible and scored.
+pub fn catering_shares_in_clauses_only() -> Dossier {
+    let mut d = catering();
+    d.needs[0].appraisal_criterion = "Respect des règles nutritionnelles".into();
+    d.needs[0].level = "100 % des menus conformes".into();
+    d.needs[2].level = "Au moins 50 %, dont 20 % de produits biologiques".into();
+    d.needs[2].flexibility = dce_core::model::Flexibility::F1;
+    d.needs[2].subcriterion_id = Some("env-produits".into());
+    d
+}
+
 /// The text of a PDF, through poppler's pdftotext.
 pub fn pdf_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();

@@ -447,7 +447,7 @@ fn derogations_must_cite_the_ccag_article() {
 
 #[test]
 fn school_catering_needs_the_egalim_shares() {
-    let mut d = common::catering();
+    let mut d = common::catering_shares_in_clauses_only();
     d.clauses.environmental_conditions.remove(0);
     for code in [
         "clauses.egalim_sustainable",

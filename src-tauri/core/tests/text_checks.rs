@@ -323,7 +323,7 @@ mod egalim {
     ];
 
     fn with_clause(text: &str) -> Dossier {
-        let mut d = common::catering();
+        let mut d = common::catering_shares_in_clauses_only();
         d.clauses.environmental_conditions[0].text = text.into();
         d
     }
@@ -411,7 +411,7 @@ mod egalim {
                 "clauses.environmental_conditions".to_string()
             )]
         );
-        let mut d = common::catering();
+        let mut d = common::catering_shares_in_clauses_only();
         d.clauses.environmental_conditions.clear();
         d.purchase.launch_date = Some(common::date("2021-12-01"));
         assert_eq!(egalim_codes(&d, "2021-12-31"), Vec::<String>::new());
