@@ -20,16 +20,7 @@ fn has(d: &dce_core::model::Dossier, date: &str, code: &str) -> Option<Severity>
 
 #[test]
 fn the_sample_is_clean() {
-    // Two warnings the corrected samples of issue 11 address: the price is
-    // scored on one line of the schedule, and the 50 € penalties fall under
-    // the CCAG-FCS 1 000 € exemption.
-    assert_eq!(
-        codes(&common::catering(), "2026-11-30"),
-        vec![
-            ("criteria.price_single_line".to_string(), Severity::Warning),
-            ("execution.penalty_exemption".to_string(), Severity::Warning),
-        ]
-    );
+    assert_eq!(codes(&common::catering(), "2026-11-30"), vec![]);
 }
 
 #[test]

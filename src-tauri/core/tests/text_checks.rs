@@ -572,6 +572,10 @@ mod ccag {
     #[test]
     fn small_penalties_under_the_ccag_fcs_need_the_exemption_waived() {
         let mut d = common::catering();
+        // The sample waives the exemption; these tests start without that derogation.
+        d.execution
+            .ccag_derogations
+            .retain(|x| x.ccag_article != "14.1.3");
         d.execution.penalties = "Retard : 50 € par jour calendaire.".into();
         let f = one(&d, DAY, "execution.penalty_exemption");
         assert_eq!(
@@ -606,6 +610,10 @@ mod ccag {
     #[test]
     fn other_ccags_get_advice_to_check_their_article() {
         let mut d = common::catering();
+        // The sample waives the exemption; these tests start without that derogation.
+        d.execution
+            .ccag_derogations
+            .retain(|x| x.ccag_article != "14.1.3");
         d.execution.ccag = Some(Ccag::Travaux);
         let f = one(&d, DAY, "execution.penalty_exemption");
         assert_eq!(
