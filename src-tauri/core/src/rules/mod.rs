@@ -5,6 +5,7 @@ mod checks;
 mod data;
 mod finding;
 mod procedure;
+pub mod tribunals;
 
 pub use data::RulesData;
 pub use finding::{Finding, Severity};
