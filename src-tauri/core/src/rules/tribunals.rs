@@ -174,7 +174,7 @@ mod tests {
         }
         assert_eq!(
             for_postcode("23100").unwrap().address.as_deref(),
-            Some("1, cours Vergniaud, 87000 Limoges")
+            Some("1, cours Vergniaud, 87000\u{a0}Limoges")
         );
         assert_eq!(
             for_postcode("98000"),
