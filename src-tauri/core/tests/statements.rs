@@ -154,6 +154,7 @@ fn every_sample_carries_every_statement_in_pdf_and_docx() {
         // Contractual documents, their precedence, the CCAG named.
         doc.has("Pièces contractuelles");
         doc.has("En cas de contradiction entre elles, elles prévalent dans l'ordre ci-dessous");
+        doc.has("ses cadres de réponse complétés, qui tiennent lieu de mémoire technique");
         if let Some(ccag) = d.execution.ccag {
             doc.has(&format!(
                 "({}) approuvé par l'arrêté du 30 mars 2021, sauf les dérogations",
