@@ -41,11 +41,12 @@ fn the_articles_come_in_order_and_the_ccag_derogations_last() {
             "2 Variantes et prestations supplémentaires",
             "3 Critères d’attribution",
             "4 Candidature et remise des offres",
-            "5 Cadres de réponse",
-            "6 Engagement du titulaire",
-            "7 Conditions d’exécution",
-            "8 Expression fonctionnelle du besoin",
-            "9 Dérogations au CCAG-FCS",
+            "5 Négociation, attribution et recours",
+            "6 Cadres de réponse",
+            "7 Acte d’engagement",
+            "8 Conditions d’exécution",
+            "9 Expression fonctionnelle du besoin",
+            "10 Dérogations au CCAG-FCS",
         ]
     );
     assert!(doc.headings().any(|h| h.label() == "1.2 Objet du marché"));

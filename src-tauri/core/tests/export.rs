@@ -241,28 +241,50 @@ fn every_question_stays_on_one_page_with_its_answer_box() {
     }
 }
 
-/// The commitment is signed on one page: in every sample's DCE, its title,
-/// the bidder's identification and the buyer's acceptance share a page.
+/// The commitment part is filled in and signed in blocks that never break
+/// across pages: in every sample's DCE, the bidder's identification, the
+/// winner's signature with its heading, and the buyer's acceptance with its
+/// heading and text each stay on one page.
 #[test]
-fn the_signature_block_is_never_split() {
+fn the_signature_blocks_are_never_split() {
     for sample in dce_core::samples::all() {
         let d = sample.instantiate(today(), "u".into());
         let pdf = export::render(&d, Format::Pdf, false, today()).unwrap();
         let text = poppler("pdftotext", &pdf, &[]);
-        let page = text
-            .split('\u{c}')
-            .find(|p| p.contains("Raison sociale, adresse et numéro SIRET du titulaire"))
-            .unwrap_or_else(|| panic!("{}: no signature block", sample.name));
-        for part in [
-            "Engagement du titulaire",
-            "Prix proposé",
-            "Acceptation de l’offre par l’acheteur",
+        for (anchor, parts) in [
+            (
+                "Candidat ou, en cas de groupement, mandataire",
+                &[
+                    "Personne habilitée à engager le candidat",
+                    "chaque autre membre",
+                ][..],
+            ),
+            (
+                "Signature de l’attributaire",
+                &[
+                    "Engagement et signature",
+                    "Ne pas signer au dépôt de l’offre",
+                ][..],
+            ),
+            (
+                "Est acceptée la présente offre",
+                &[
+                    "7.7 Acceptation de l’offre par l’acheteur",
+                    "signature du représentant de l’acheteur",
+                ][..],
+            ),
         ] {
-            assert!(
-                page.contains(part),
-                "{}: {part:?} is not on the page of the signature block",
-                sample.name
-            );
+            let page = text
+                .split('\u{c}')
+                .find(|p| p.contains(anchor))
+                .unwrap_or_else(|| panic!("{}: no {anchor:?}", sample.name));
+            for part in parts {
+                assert!(
+                    page.contains(part),
+                    "{}: {part:?} is not on the page of {anchor:?}",
+                    sample.name
+                );
+            }
         }
     }
 }

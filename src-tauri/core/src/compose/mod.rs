@@ -8,6 +8,7 @@ mod frames;
 pub(crate) mod labels;
 mod markdown;
 mod review;
+mod statements;
 mod template;
 
 pub use annex::{comments_annex, ANNEX_TITLE};
@@ -51,7 +52,7 @@ pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError
         Piece::Dce => template::render(
             Template::Dce,
             dossier,
-            minijinja::context! { procedure => procedure_view(procedure_used(dossier)) },
+            minijinja::context! { procedure => procedure_view(procedure_used(dossier)), ..statements::values(dossier) },
         )?,
         Piece::ResponseFrames => template::render(
             Template::ResponseFrames,

@@ -6,6 +6,7 @@ mod data;
 mod finding;
 mod procedure;
 mod procedure_choice;
+pub mod tribunals;
 
 pub use data::RulesData;
 pub use finding::{Finding, Severity};
