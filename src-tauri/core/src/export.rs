@@ -156,7 +156,7 @@ fn fold_accent(c: char) -> char {
 pub enum ExportError {
     #[error("La version à publier est refusée tant que {} point(s) bloquant(s) reste(nt) à corriger :\n{}", .0.len(), list(.0))]
     Blocked(Vec<Finding>),
-    #[error("L'archive ZIP réunit toutes les pièces du dossier (document unique, cadre de réponse et avis)\u{a0}; pour une seule pièce, choisissez le PDF, le DOCX ou le texte.")]
+    #[error("L'archive ZIP réunit toutes les pièces du dossier (document unique, cadre de réponse et avis)\u{202f}; pour une seule pièce, choisissez le PDF, le DOCX ou le texte.")]
     ZipOfOnePiece,
     #[error(transparent)]
     Compose(#[from] ComposeError),
