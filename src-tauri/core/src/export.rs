@@ -1,7 +1,8 @@
 //! Dossier -> file on disk: compose, render, and write atomically. A final
 //! export is refused while a blocking finding remains.
 
-use crate::compose::{self, document::Block, document::RenderOptions, ComposeError, Piece};
+use crate::compose::document::{Block, Document, RenderOptions};
+use crate::compose::{self, ComposeError, Piece};
 use crate::model::Dossier;
 use crate::render::{self, RenderError};
 use crate::rules::{self, Finding, Severity};
@@ -17,12 +18,14 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
-    /// The DCE as PDF.
+    /// One piece as PDF.
     Pdf,
-    /// The DCE as DOCX.
+    /// One piece as DOCX.
     Docx,
-    /// What the buyer platform receives: the DCE and the response frames, each in PDF and DOCX.
+    /// What the buyer platform receives: every piece (see [`BUNDLE`]).
     Zip,
+    /// One piece as plain text, to paste into the buyer platform or the BOAMP form.
+    Txt,
 }
 
 impl Format {
@@ -31,6 +34,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Zip => "zip",
+            Format::Txt => "txt",
         }
     }
 }
@@ -38,27 +42,48 @@ impl Format {
 /// The name of the revision an export printed, unless the user named it:
 /// « Versions » shows which state was published.
 pub fn revision_label(format: Format, final_version: bool) -> String {
+    piece_revision_label(Piece::Dce, format, final_version)
+}
+
+/// [`revision_label`] of an export of `piece`: « Avis exporté en texte, projet ».
+pub fn piece_revision_label(piece: Piece, format: Format, final_version: bool) -> String {
+    let exported = match piece {
+        Piece::Dce => "Exporté",
+        Piece::ResponseFrames => "Cadre de réponse exporté",
+        Piece::Notice => "Avis exporté",
+    };
     let what = match format {
         Format::Pdf => "en PDF",
         Format::Docx => "en DOCX",
         Format::Zip => "pour la plateforme (ZIP)",
+        Format::Txt => "en texte",
     };
     let version = if final_version {
         "version à publier"
     } else {
         "projet"
     };
-    format!("Exporté {what}, {version}")
+    format!("{exported} {what}, {version}")
 }
 
 /// « RS-01_Fourniture-et-livraison-de-repas_DCE.pdf »: the reference and the
 /// first words of the object, in plain ASCII so that every buyer platform
 /// and mail system accepts it.
 pub fn file_name(dossier: &Dossier, format: Format) -> String {
-    piece_file_name(dossier, "DCE", format.extension())
+    piece_file_name(dossier, Piece::Dce, format)
 }
 
-fn piece_file_name(dossier: &Dossier, piece: &str, extension: &str) -> String {
+/// [`file_name`] of `piece`: « RS-01_Fourniture-et-livraison-de-repas_Avis.txt ».
+pub fn piece_file_name(dossier: &Dossier, piece: Piece, format: Format) -> String {
+    let stem = match piece {
+        Piece::Dce => "DCE",
+        Piece::ResponseFrames => "Cadre-de-reponse",
+        Piece::Notice => "Avis",
+    };
+    named(dossier, stem, format.extension())
+}
+
+fn named(dossier: &Dossier, piece: &str, extension: &str) -> String {
     let reference = slug(&dossier.reference, 20);
     let object = slug(&dossier.purchase.object, 40);
     let stem = [reference, object, piece.to_string()]
@@ -131,6 +156,8 @@ fn fold_accent(c: char) -> char {
 pub enum ExportError {
     #[error("La version à publier est refusée tant que {} point(s) bloquant(s) reste(nt) à corriger :\n{}", .0.len(), list(.0))]
     Blocked(Vec<Finding>),
+    #[error("L'archive ZIP réunit toutes les pièces du dossier (document unique, cadre de réponse et avis)\u{202f}; pour une seule pièce, choisissez le PDF, le DOCX ou le texte.")]
+    ZipOfOnePiece,
     #[error(transparent)]
     Compose(#[from] ComposeError),
     #[error(transparent)]
@@ -160,15 +187,30 @@ fn list(findings: &[Finding]) -> String {
         .join("\n")
 }
 
-/// The document of `dossier` in `format`. A final version (`final_version`)
-/// carries no watermark and is refused while a blocking finding remains;
-/// findings are judged on the later of the launch date and `today`.
+/// The DCE of `dossier` in `format` (see [`render_piece`]).
 pub fn render(
     dossier: &Dossier,
     format: Format,
     final_version: bool,
     today: NaiveDate,
 ) -> Result<Vec<u8>, ExportError> {
+    render_piece(dossier, Piece::Dce, format, final_version, today)
+}
+
+/// `piece` of `dossier` in `format`; [`Format::Zip`] is the whole dossier
+/// and goes with [`Piece::Dce`] only. A final version (`final_version`)
+/// carries no watermark and is refused while a blocking finding remains;
+/// findings are judged on the later of the launch date and `today`.
+pub fn render_piece(
+    dossier: &Dossier,
+    piece: Piece,
+    format: Format,
+    final_version: bool,
+    today: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    if format == Format::Zip && piece != Piece::Dce {
+        return Err(ExportError::ZipOfOnePiece);
+    }
     if final_version {
         let blocking: Vec<Finding> =
             rules::check(dossier, rules::final_export_date(dossier, today))
@@ -182,36 +224,50 @@ pub fn render(
     let opts = RenderOptions {
         draft: !final_version,
     };
-    match format {
-        Format::Pdf => Ok(render::pdf::render(&compose::dce(dossier)?, opts)?),
-        Format::Docx => Ok(render::docx::render(&compose::dce(dossier)?, opts)?),
-        Format::Zip => bundle(dossier, opts, &[]),
-    }
+    produce(dossier, piece, format, opts, &[])
 }
 
 /// A draft of `dossier` in `format` with, at the very end of the DCE, the
 /// annex « Annexe — Commentaires de relecture » listing `comments` as they
 /// stand on `today` (none when there are none). Always a draft: the
 /// « PROJET » watermark stays and no check is made. For the zip bundle,
-/// the DCE inside it (PDF and DOCX) carries the annex, the response frames
-/// do not.
+/// the DCE inside it carries the annex, the other pieces do not.
 pub fn render_with_comments(
     dossier: &Dossier,
     comments: &[StoredComment],
     format: Format,
     today: NaiveDate,
 ) -> Result<Vec<u8>, ExportError> {
-    let opts = RenderOptions { draft: true };
     let annex = compose::comments_annex(comments, today);
-    let dce = || -> Result<_, ExportError> {
-        let mut doc = compose::dce(dossier)?;
-        doc.blocks.extend_from_slice(&annex);
+    produce(
+        dossier,
+        Piece::Dce,
+        format,
+        RenderOptions { draft: true },
+        &annex,
+    )
+}
+
+/// `piece` in `format`, with `annex` at the end of the DCE (the comments of a draft).
+fn produce(
+    dossier: &Dossier,
+    piece: Piece,
+    format: Format,
+    opts: RenderOptions,
+    annex: &[Block],
+) -> Result<Vec<u8>, ExportError> {
+    let doc = || -> Result<Document, ExportError> {
+        let mut doc = compose::compose(dossier, piece)?;
+        if piece == Piece::Dce {
+            doc.blocks.extend_from_slice(annex);
+        }
         Ok(doc)
     };
     match format {
-        Format::Pdf => Ok(render::pdf::render(&dce()?, opts)?),
-        Format::Docx => Ok(render::docx::render(&dce()?, opts)?),
-        Format::Zip => bundle(dossier, opts, &annex),
+        Format::Pdf => Ok(render::pdf::render(&doc()?, opts)?),
+        Format::Docx => Ok(render::docx::render(&doc()?, opts)?),
+        Format::Txt => Ok(render::txt::render(&doc()?, opts).into_bytes()),
+        Format::Zip => bundle(dossier, opts, annex),
     }
 }
 
@@ -231,31 +287,37 @@ pub fn render_review(
 
 /// « RS-01_Fourniture-et-livraison-de-repas_Fiche-de-relecture.pdf ».
 pub fn review_file_name(dossier: &Dossier) -> String {
-    piece_file_name(dossier, "Fiche-de-relecture", "pdf")
+    named(dossier, "Fiche-de-relecture", "pdf")
 }
 
-/// The archive for the buyer platform: every piece in PDF and DOCX, named
-/// from the reference so that the files stay together once unpacked.
-/// `annex` goes at the end of the DCE (the comments of a draft).
+/// What the archive for the buyer platform holds: each piece in PDF and
+/// DOCX, and the notice also as the text pasted into the publication forms.
+pub const BUNDLE: [(Piece, &[Format]); 3] = [
+    (Piece::Dce, &[Format::Pdf, Format::Docx]),
+    (Piece::ResponseFrames, &[Format::Pdf, Format::Docx]),
+    (Piece::Notice, &[Format::Pdf, Format::Docx, Format::Txt]),
+];
+
+/// The archive for the buyer platform: the files of [`BUNDLE`], named from
+/// the reference so that they stay together once unpacked. `annex` goes at
+/// the end of the DCE (the comments of a draft).
 fn bundle(dossier: &Dossier, opts: RenderOptions, annex: &[Block]) -> Result<Vec<u8>, ExportError> {
     use zip::write::SimpleFileOptions;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    // The PDF and DOCX are already compressed inside: storing them is as small and faster.
-    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (piece, name) in [
-        (Piece::Dce, "DCE"),
-        (Piece::ResponseFrames, "Cadre-de-reponse"),
-    ] {
-        let mut doc = compose::compose(dossier, piece)?;
-        if piece == Piece::Dce {
-            doc.blocks.extend_from_slice(annex);
-        }
-        for (extension, bytes) in [
-            ("pdf", render::pdf::render(&doc, opts)?),
-            ("docx", render::docx::render(&doc, opts)?),
-        ] {
-            zip.start_file(piece_file_name(dossier, name, extension), stored)
-                .map_err(ExportError::zip)?;
+    for (piece, formats) in BUNDLE {
+        for &format in formats {
+            // The PDF and DOCX are already compressed inside: storing them is as small and faster.
+            let method = if format == Format::Txt {
+                zip::CompressionMethod::Deflated
+            } else {
+                zip::CompressionMethod::Stored
+            };
+            let bytes = produce(dossier, piece, format, opts, annex)?;
+            zip.start_file(
+                piece_file_name(dossier, piece, format),
+                SimpleFileOptions::default().compression_method(method),
+            )
+            .map_err(ExportError::zip)?;
             zip.write_all(&bytes)
                 .map_err(|e| ExportError::zip(e.into()))?;
         }

@@ -187,3 +187,103 @@ fn a_damaged_database_is_recovered_from_the_command_line() {
     assert!(stdout(&dce(&db, &["list"])).starts_with("1\tRS-01"));
     assert!(stdout(&dce(&db, &["recover"])).contains("rien à réparer"));
 }
+
+#[test]
+fn export_writes_the_piece_asked_in_the_format_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    stdout(&dce(
+        &db,
+        &["new", "--sample", "renovation-salle-des-fetes"],
+    ));
+    let notice = dir.path().join("avis.txt");
+    let args = ["export", "1", "--piece", "avis", "--format", "txt", "--out"];
+    let written = stdout(&dce(
+        &db,
+        &[&args[..], &[notice.to_str().unwrap()]].concat(),
+    ));
+    assert_eq!(written.trim(), notice.to_str().unwrap());
+    let text = std::fs::read_to_string(&notice).unwrap();
+    assert!(text.starts_with("PROJET"), "a draft unless --final: {text}");
+    for expected in [
+        "AVIS D’APPEL PUBLIC À LA CONCURRENCE",
+        "5 LOTS",
+        "Intitulé      \u{a0}: Menuiseries extérieures",
+        "Code CPV principal        \u{a0}: 45321000-3",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in {text}");
+    }
+
+    // Without --piece, the document unique.
+    let dce_text = dir.path().join("dce.txt");
+    stdout(&dce(
+        &db,
+        &[
+            "export",
+            "1",
+            "--format",
+            "txt",
+            "--out",
+            dce_text.to_str().unwrap(),
+        ],
+    ));
+    let text = std::fs::read_to_string(&dce_text).unwrap();
+    assert!(
+        text.contains("1 PRÉSENTATION DE LA CONSULTATION\n"),
+        "{text}"
+    );
+
+    let refused = dce(
+        &db,
+        &[
+            "export", "1", "--piece", "cadre", "--format", "zip", "--out", "x.zip",
+        ],
+    );
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("Erreur : L'archive ZIP réunit toutes les pièces du dossier"),
+        "{err}"
+    );
+    assert!(!std::path::Path::new("x.zip").exists());
+}
+
+#[test]
+fn a_final_notice_is_refused_while_a_blocking_finding_remains() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    stdout(&dce(&db, &["new", "--sample", "restauration-scolaire"]));
+    let shown = stdout(&dce(&db, &["show", "1"]))
+        .replace("\"payment_period_days\": 30", "\"payment_period_days\": 60");
+    let file = dir.path().join("faulty.dce");
+    std::fs::write(&file, shown).unwrap();
+    let id = stdout(&dce(
+        &db,
+        &["import", "--keep-both", file.to_str().unwrap()],
+    ));
+    let out = dir.path().join("avis.pdf");
+    let export = |id: &str| {
+        dce(
+            &db,
+            &[
+                "export",
+                id,
+                "--piece",
+                "avis",
+                "--format",
+                "pdf",
+                "--final",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        )
+    };
+    let refused = export(id.trim());
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("La version à publier est refusée"), "{err}");
+    assert!(err.contains("R2192-10"), "{err}");
+    assert!(!out.exists(), "nothing written");
+    stdout(&export("1"));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+}

@@ -52,3 +52,15 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// One XML part of a DOCX, e.g. `word/document.xml`.
+pub fn docx_part(docx: &[u8], part: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a DOCX is a zip");
+    let mut s = String::new();
+    zip.by_name(part)
+        .unwrap_or_else(|_| panic!("{part} in the DOCX"))
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}

@@ -30,16 +30,6 @@ fn poppler(tool: &str, pdf: &[u8], extra: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn docx_part(docx: &[u8], part: &str) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a DOCX is a zip");
-    let mut s = String::new();
-    zip.by_name(part)
-        .unwrap_or_else(|_| panic!("{part} in the DOCX"))
-        .read_to_string(&mut s)
-        .unwrap();
-    s
-}
-
 fn today() -> chrono::NaiveDate {
     common::date("2026-11-22")
 }
@@ -81,7 +71,7 @@ fn docx_has_real_heading_styles_and_the_content() {
     let d = common::catering();
     let docx = export::render(&d, Format::Docx, false, today()).unwrap();
     assert!(docx.starts_with(b"PK"));
-    let xml = docx_part(&docx, "word/document.xml");
+    let xml = common::docx_part(&docx, "word/document.xml");
     assert!(
         xml.contains(r#"<w:pStyle w:val="Heading1"/>"#),
         "no Heading1 paragraph"
@@ -98,7 +88,7 @@ fn docx_has_real_heading_styles_and_the_content() {
     ] {
         assert!(xml.contains(expected), "document.xml lacks {expected:?}");
     }
-    let styles = docx_part(&docx, "word/styles.xml");
+    let styles = common::docx_part(&docx, "word/styles.xml");
     assert!(
         styles.contains("heading 1"),
         "styles.xml lacks the Word heading 1 style"
@@ -151,7 +141,7 @@ fn the_same_dossier_gives_the_same_pdf_text() {
 }
 
 #[test]
-fn zip_bundle_holds_both_pieces_in_both_formats_named_from_the_reference() {
+fn zip_bundle_holds_every_piece_named_from_the_reference() {
     let d = common::catering();
     let bytes = export::render(&d, Format::Zip, true, today()).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
@@ -160,6 +150,9 @@ fn zip_bundle_holds_both_pieces_in_both_formats_named_from_the_reference() {
     assert_eq!(
         names,
         [
+            "RS-01_Fourniture-et-livraison-de-repas_Avis.docx",
+            "RS-01_Fourniture-et-livraison-de-repas_Avis.pdf",
+            "RS-01_Fourniture-et-livraison-de-repas_Avis.txt",
             "RS-01_Fourniture-et-livraison-de-repas_Cadre-de-reponse.docx",
             "RS-01_Fourniture-et-livraison-de-repas_Cadre-de-reponse.pdf",
             "RS-01_Fourniture-et-livraison-de-repas_DCE.docx",
@@ -193,7 +186,7 @@ fn response_frames_docx_has_a_fillable_field_per_question() {
     let d = common::catering();
     let doc = dce_core::compose::compose(&d, dce_core::compose::Piece::ResponseFrames).unwrap();
     let docx = dce_core::render::docx::render(&doc, Default::default()).unwrap();
-    let xml = docx_part(&docx, "word/document.xml");
+    let xml = common::docx_part(&docx, "word/document.xml");
     for q in &d.questions {
         assert!(
             xml.contains(&format!(r#"<w:tag w:val="{}"/>"#, q.id)),

@@ -303,7 +303,11 @@ fn in_the_zip_bundle_only_the_dce_carries_the_annex() {
         .filter(|n| n.ends_with(".pdf"))
         .map(String::from)
         .collect();
-    assert_eq!(names.len(), 2);
+    assert_eq!(
+        names.len(),
+        3,
+        "the DCE, the response frames and the notice"
+    );
     for name in names {
         let mut pdf = Vec::new();
         zip.by_name(&name).unwrap().read_to_end(&mut pdf).unwrap();

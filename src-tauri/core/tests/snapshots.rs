@@ -14,6 +14,7 @@ fn every_sample_composes_as_reviewed() {
         for (piece, suffix) in [
             (Piece::Dce, "dce"),
             (Piece::ResponseFrames, "cadre-reponse"),
+            (Piece::Notice, "avis"),
         ] {
             let doc = compose(&dossier, piece).unwrap();
             insta::assert_json_snapshot!(format!("{}-{suffix}", sample.name), doc);

@@ -425,7 +425,7 @@ export type SampleInfo = { name: string, title: string, description: string,
  */
 blank: boolean, };
 
-export type Format = "pdf" | "docx" | "zip";
+export type Format = "pdf" | "docx" | "zip" | "txt";
 
 export type ClauseKind = "social_condition" | "environmental_condition" | "criterion" | "reserved_contract";
 

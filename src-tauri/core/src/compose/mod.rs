@@ -1,5 +1,5 @@
-//! Dossier + templates -> Document (the IR). The template
-//! (templates/document/dce.md) is Markdown with Jinja; values from the
+//! Dossier + templates -> Document (the IR). The templates
+//! (templates/document/*.md) are Markdown with Jinja; values from the
 //! dossier are escaped so that what the user typed is printed as typed.
 
 mod annex;
@@ -32,6 +32,9 @@ pub enum Piece {
     Dce,
     /// The response frames bidders fill in and return with their offer.
     ResponseFrames,
+    /// The notice (avis d'appel public à la concurrence), in the order of
+    /// the BOAMP MAPA form, to paste into the buyer platform or the BOAMP.
+    Notice,
 }
 
 impl Piece {
@@ -42,6 +45,7 @@ impl Piece {
             Piece::ResponseFrames => {
                 "Cadre de réponse — à compléter par le candidat et à joindre à l'offre"
             }
+            Piece::Notice => "Avis d’appel public à la concurrence",
         }
     }
 }
@@ -58,6 +62,11 @@ pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError
             Template::ResponseFrames,
             dossier,
             minijinja::context! { frames => Value::from(minijinja::value::Serde(frames::view(dossier))) },
+        )?,
+        Piece::Notice => template::render(
+            Template::Notice,
+            dossier,
+            minijinja::context! { procedure => procedure_kind(dossier) },
         )?,
     };
     Ok(Document {

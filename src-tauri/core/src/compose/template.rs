@@ -10,12 +10,14 @@ use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 
 const DCE: &str = include_str!("../../../../templates/document/dce.md");
 const FRAMES: &str = include_str!("../../../../templates/document/cadre-reponse.md");
+const NOTICE: &str = include_str!("../../../../templates/document/avis.md");
 const REVIEW: &str = include_str!("../../../../templates/document/relecture.md");
 
 /// The bundled templates, by the name `render` takes.
 pub enum Template {
     Dce,
     ResponseFrames,
+    Notice,
     /// The review sheet for the adviser (`compose::review`).
     Review,
 }
@@ -26,6 +28,7 @@ pub fn render(template: Template, dossier: &Dossier, extra: Value) -> Result<Str
     let name = match template {
         Template::Dce => "dce.md",
         Template::ResponseFrames => "cadre-reponse.md",
+        Template::Notice => "avis.md",
         Template::Review => "relecture.md",
     };
     let ctx = minijinja::context! { d => Value::from(minijinja::value::Serde(dossier)), ..extra };
@@ -81,6 +84,7 @@ fn environment() -> Result<Environment<'static>, Error> {
     env.add_filter("thousands", |n: u64| french::group_thousands(n));
     env.add_template("dce.md", DCE)?;
     env.add_template("cadre-reponse.md", FRAMES)?;
+    env.add_template("avis.md", NOTICE)?;
     env.add_template("relecture.md", REVIEW)?;
     Ok(env)
 }

@@ -1,9 +1,10 @@
-//! Document -> bytes of a file. Renderers take the composed IR only: they
+//! Document -> bytes of a file (or text). Renderers take the composed IR only: they
 //! never look at the dossier, so every output says the same thing.
 
 pub mod docx;
 pub mod html;
 pub mod pdf;
+pub mod txt;
 
 use thiserror::Error;
 

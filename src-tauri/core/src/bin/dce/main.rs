@@ -19,6 +19,7 @@ mod bench;
 
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
+use dce_core::compose::Piece;
 use dce_core::export::{self, Format};
 use dce_core::rules::{self, Severity};
 use dce_core::samples;
@@ -93,9 +94,18 @@ enum Command {
         )]
         date: Option<NaiveDate>,
     },
-    #[command(about = "Exporte le document d'un dossier")]
+    #[command(
+        about = "Exporte une pièce d'un dossier : le document unique (DCE), le cadre de réponse ou l'avis d'appel public à la concurrence"
+    )]
     Export {
         id: i64,
+        #[arg(
+            long,
+            value_enum,
+            default_value = "dce",
+            help = "Pièce à exporter (zip : toutes les pièces, avec --piece dce)"
+        )]
+        piece: ExportPiece,
         #[arg(long, value_enum)]
         format: ExportFormat,
         #[arg(long, value_name = "FICHIER")]
@@ -129,10 +139,21 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ExportPiece {
+    #[value(help = "le document unique")]
+    Dce,
+    #[value(help = "le cadre de réponse des candidats")]
+    Cadre,
+    #[value(help = "l'avis d'appel public à la concurrence")]
+    Avis,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     Pdf,
     Docx,
     Zip,
+    Txt,
 }
 
 fn main() -> ExitCode {
@@ -306,6 +327,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Export {
             id,
+            piece,
             format,
             out,
             final_version,
@@ -316,12 +338,21 @@ fn run(cli: Cli) -> Result<(), String> {
                 ExportFormat::Pdf => Format::Pdf,
                 ExportFormat::Docx => Format::Docx,
                 ExportFormat::Zip => Format::Zip,
+                ExportFormat::Txt => Format::Txt,
             };
-            let bytes = export::render(&dossier, format, final_version, today())
+            let piece = match piece {
+                ExportPiece::Dce => Piece::Dce,
+                ExportPiece::Cadre => Piece::ResponseFrames,
+                ExportPiece::Avis => Piece::Notice,
+            };
+            let bytes = export::render_piece(&dossier, piece, format, final_version, today())
                 .map_err(|e| e.to_string())?;
             export::write_atomic(&out, &bytes).map_err(|e| e.to_string())?;
             store
-                .label_latest_if_unnamed(id, &export::revision_label(format, final_version))
+                .label_latest_if_unnamed(
+                    id,
+                    &export::piece_revision_label(piece, format, final_version),
+                )
                 .map_err(|e| e.to_string())?;
             out!("{}", out.display());
         }
