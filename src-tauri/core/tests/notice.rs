@@ -35,7 +35,9 @@ fn expected(d: &Dossier) -> Vec<String> {
         french::datetime(d.submission.deadline.unwrap()),
         d.buyer.buyer_profile_url.clone(),
         d.buyer.questions_contact.email.clone(),
-        "Tribunal administratif territorialement compétent".into(),
+        dce_core::rules::tribunals::for_postcode(&d.buyer.address.postcode)
+            .expect("the samples' communes have a tribunal")
+            .name,
         french::date(d.purchase.launch_date.unwrap()),
     ];
     for c in &d.criteria {
@@ -136,7 +138,7 @@ fn the_text_has_the_sections_of_the_boamp_form_and_a_line_a_field() {
     );
     assert_eq!(
         field("Type de procédure"),
-        "Procédure adaptée ouverte (articles L2123-1 et R2123-1 du code de la commande publique)"
+        "Marché à procédure adaptée (articles L2123-1 et R2123-1 1° du code de la commande publique)"
     );
     for mark in ["|", "**", "# ", "\\"] {
         assert!(!txt.contains(mark), "Markdown {mark:?} left in\n{txt}");
@@ -161,11 +163,12 @@ fn without_lots_or_criteria_the_notice_says_so() {
 #[test]
 fn a_purchase_under_the_dispense_threshold_is_named_as_such() {
     let mut d = common::catering();
+    d.procedure.choice = None;
     d.purchase.estimated_amount_cents = 2_000_000;
     let txt = String::from_utf8(notice(&d, Format::Txt)).unwrap();
     assert!(
         field(&txt, "Type de procédure").starts_with(
-            "Consultation sans publicité ni mise en concurrence préalables obligatoires (article R2122-8 "
+            "Achat sans publicité ni mise en concurrence préalables (article R2122-8 "
         ),
         "{txt}"
     );
@@ -174,7 +177,7 @@ fn a_purchase_under_the_dispense_threshold_is_named_as_such() {
 #[test]
 fn a_final_notice_is_refused_while_a_blocking_finding_remains() {
     let mut d = common::catering();
-    d.criteria[0].weight_percent = 10;
+    d.execution.payment_period_days = 60;
     let refused = export::render_piece(&d, Piece::Notice, Format::Txt, true, today());
     assert!(
         matches!(refused, Err(ExportError::Blocked(_))),

@@ -66,7 +66,7 @@ pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError
         Piece::Notice => template::render(
             Template::Notice,
             dossier,
-            minijinja::context! { procedure => procedure_kind(dossier) },
+            minijinja::context! { procedure => procedure_view(procedure_used(dossier)), ..statements::values(dossier) },
         )?,
     };
     Ok(Document {
