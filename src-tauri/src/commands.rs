@@ -199,6 +199,31 @@ pub fn export_dossier(
     final_version: bool,
     with_comments: bool,
 ) -> Reply<Option<String>> {
+    save_piece(&state, id, Piece::Dce, format, final_version, with_comments)
+}
+
+/// Writes the notice (avis d'appel public à la concurrence) as PDF, DOCX or
+/// plain text to paste into the buyer platform; `None` when cancelled.
+#[tauri::command]
+pub fn export_notice(
+    state: State<'_, AppState>,
+    id: i64,
+    format: Format,
+    final_version: bool,
+) -> Reply<Option<String>> {
+    save_piece(&state, id, Piece::Notice, format, final_version, false)
+}
+
+/// Asks where to save `piece` of dossier `id`, renders it and writes it
+/// atomically; names the latest version after the export.
+fn save_piece(
+    state: &AppState,
+    id: i64,
+    piece: Piece,
+    format: Format,
+    final_version: bool,
+    with_comments: bool,
+) -> Reply<Option<String>> {
     let dossier = state.store().load(id).map_err(user_message)?;
     let filter_name = format.extension().to_uppercase();
     let filter = Filter {
@@ -208,7 +233,7 @@ pub fn export_dossier(
     let Some(path) = dialogs::save_path(
         state.export_dir.as_deref(),
         "Exporter le document",
-        &export::file_name(&dossier, format),
+        &export::piece_file_name(&dossier, piece, format),
         filter,
     ) else {
         return Ok(None);
@@ -218,13 +243,16 @@ pub fn export_dossier(
         let comments = state.store().comments(id).map_err(user_message)?;
         export::render_with_comments(&dossier, &comments, format, today)
     } else {
-        export::render(&dossier, format, final_version, today)
+        export::render_piece(&dossier, piece, format, final_version, today)
     }
     .map_err(user_message)?;
     export::write_atomic(&path, &bytes).map_err(user_message)?;
     state
         .store()
-        .label_latest_if_unnamed(id, &export::revision_label(format, final_version))
+        .label_latest_if_unnamed(
+            id,
+            &export::piece_revision_label(piece, format, final_version),
+        )
         .map_err(user_message)?;
     Ok(Some(path.display().to_string()))
 }

@@ -98,6 +98,7 @@ fn main() -> ExitCode {
             commands::preview,
             commands::search_clauses,
             commands::export_dossier,
+            commands::export_notice,
             commands::export_review,
             commands::compare_revisions,
             commands::reset_workshop,

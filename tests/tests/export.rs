@@ -48,3 +48,35 @@ async fn docx_export_writes_the_dossier() {
     );
     app.quit().await;
 }
+
+/// The notice, in plain text to paste into the buyer platform, names the
+/// buyer, the object, the procedure used and the competent tribunal.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_notice_is_exported_as_text_to_paste() {
+    let harness = Harness::new();
+    let app = harness.open_sample().await;
+    app.click("step-export").await;
+    let txt = harness.export(&app, "export-notice-txt", "txt").await;
+    let text = std::fs::read_to_string(&txt).expect("the notice is UTF-8 text");
+    assert!(
+        txt.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .ends_with("_Avis.txt"),
+        "{}",
+        txt.display()
+    );
+    for expected in [
+        "AVIS D’APPEL PUBLIC À LA CONCURRENCE",
+        SAMPLE_OBJECT,
+        "R2123-1 3°",
+        "tribunal administratif de",
+    ] {
+        assert!(
+            text.contains(expected),
+            "the notice should say {expected:?}:\n{text}"
+        );
+    }
+    assert!(!text.contains("**"), "no Markdown left:\n{text}");
+    app.quit().await;
+}

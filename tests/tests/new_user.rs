@@ -116,6 +116,9 @@ async fn a_new_user_builds_the_school_catering_dossier_from_a_blank_one() {
     app.click("step-procedure").await;
     let procedure = app.text("procedure-title").await;
     assert!(procedure.contains("adaptée"), "a MAPA: {procedure:?}");
+    // From 90 000 € the notice goes to the BOAMP, and the DCE to the buyer profile.
+    app.click("field-procedure.publicity.boamp").await;
+    app.click("field-procedure.publicity.buyer_profile").await;
 
     // 4 Lots
     app.click("step-lots").await;

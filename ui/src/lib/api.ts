@@ -57,6 +57,9 @@ export const api = {
   /** Resolves to the written path, or null when the user closed the dialog. */
   exportDossier: (id: number, format: Format, finalVersion: boolean, withComments = false) =>
     invoke<string | null>('export_dossier', { id, format, finalVersion, withComments }),
+  /** The notice (avis) as PDF, DOCX or plain text; the written path, or null when cancelled. */
+  exportNotice: (id: number, format: Format, finalVersion: boolean) =>
+    invoke<string | null>('export_notice', { id, format, finalVersion }),
   /** The review sheet (PDF) with the steps the UI finds incomplete; the written path, or null. */
   exportReview: (id: number, incompleteSteps: string[]) =>
     invoke<string | null>('export_review', { id, incompleteSteps }),
