@@ -28,10 +28,19 @@ pub use thirtyfour;
 
 pub mod app_process;
 
-/// The repository root (the parent of this crate's folder).
+/// Text with every kind of space made plain and line-end hyphenation undone.
+pub fn normalise(text: &str) -> String {
+    text.replace("-\n", "")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The object of the sample dossier a fresh database starts with.
 pub const SAMPLE_OBJECT: &str = "Fourniture et livraison de repas";
 
+/// The repository root (the parent of this crate's folder).
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()

@@ -1,7 +1,7 @@
 //! A new user's path through every step of the editor: something typed in
 //! each step, then the PDF and the DOCX both carry all of it.
 
-use dce_e2e::{docx_text, pdf_text, zip_entry_text, Harness};
+use dce_e2e::{docx_text, normalise, pdf_text, zip_entry_text, Harness};
 
 /// (step, field, typed text). The texts have no apostrophe nor colon, which
 /// the document's French typography would rewrite.
@@ -54,15 +54,6 @@ const TYPED: [(&str, &str, &str); 11] = [
         "Assistance téléphonique du profil acheteur de la mairie.",
     ),
 ];
-
-/// Text with every kind of space made plain and line-end hyphenation undone.
-fn normalise(text: &str) -> String {
-    text.replace("-\n", "")
-        .replace(['\u{a0}', '\u{202f}'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// How the typed text reads in the document (the amount is written in euros).
 fn expected(field: &str, typed: &str) -> String {

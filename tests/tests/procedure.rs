@@ -3,16 +3,7 @@
 //! the Vérification step flags what is missing, and the exported DCE names
 //! the path on its cover and in its body.
 
-use dce_e2e::{pdf_text, Harness, Session};
-
-/// Text with every kind of space made plain and line-end hyphenation undone.
-fn normalise(text: &str) -> String {
-    text.replace("-\n", "")
-        .replace(['\u{a0}', '\u{202f}'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use dce_e2e::{normalise, pdf_text, Harness, Session};
 
 /// Waits until the Vérification step lists (or no longer lists) a finding.
 async fn wait_finding(app: &Session, code: &str, present: bool) {

@@ -64,3 +64,23 @@ pub fn docx_part(docx: &[u8], part: &str) -> String {
         .unwrap();
     s
 }
+
+/// The running text of a DOCX body: the XML without its tags, entities decoded.
+pub fn docx_text(docx: &[u8]) -> String {
+    let xml = docx_part(docx, "word/document.xml");
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&apos;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}

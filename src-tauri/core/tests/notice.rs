@@ -69,22 +69,6 @@ fn assert_says_all(what: &str, text: &str, d: &Dossier) {
     }
 }
 
-/// The text of a DOCX's body: what is between the tags of its paragraphs.
-fn docx_text(docx: &[u8]) -> String {
-    let xml = common::docx_part(docx, "word/document.xml");
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in xml.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&amp;", "&").replace("&apos;", "'")
-}
-
 /// The value on the « label : value » line of `label` in `txt`.
 fn field(txt: &str, label: &str) -> String {
     let line = txt
@@ -99,7 +83,7 @@ fn the_pdf_docx_and_text_say_buyer_object_cpv_deadline_criteria_and_lots() {
     for d in [village_hall(), common::catering()] {
         let pdf = notice(&d, Format::Pdf);
         assert_says_all("PDF", &common::pdf_text(&pdf), &d);
-        assert_says_all("DOCX", &docx_text(&notice(&d, Format::Docx)), &d);
+        assert_says_all("DOCX", &common::docx_text(&notice(&d, Format::Docx)), &d);
         let txt = String::from_utf8(notice(&d, Format::Txt)).unwrap();
         assert_says_all("text", &txt, &d);
     }

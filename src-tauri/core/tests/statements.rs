@@ -6,7 +6,6 @@ mod common;
 use dce_core::export::{self, Format};
 use dce_core::model::{Ccag, Dossier, Nature};
 use dce_core::rules::tribunals;
-use std::io::Read;
 
 fn today() -> chrono::NaiveDate {
     common::date("2026-11-22")
@@ -19,31 +18,6 @@ fn normalise(text: &str) -> String {
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '\u{2010}' | '\u{2011}'))
         .map(|c| if c == '\'' { '’' } else { c })
         .collect()
-}
-
-/// The running text of a DOCX body: the XML without its tags, entities decoded.
-fn docx_text(docx: &[u8]) -> String {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a DOCX is a zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("word/document.xml")
-        .read_to_string(&mut xml)
-        .unwrap();
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in xml.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text.replace("&apos;", "'")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 /// The PDF text without what each page repeats (running header, page
@@ -76,7 +50,7 @@ impl Exported {
                 .unwrap_or_else(|e| panic!("{name}: the final export is refused: {e}"));
             Some(match format {
                 Format::Pdf => normalise(&pdf_body(&common::pdf_text(&bytes), d)),
-                _ => normalise(&docx_text(&bytes)),
+                _ => normalise(&common::docx_text(&bytes)),
             })
         };
         Exported {
