@@ -64,14 +64,7 @@ fn check_json_gives_severity_message_reference_and_field() {
     assert_eq!(clean, serde_json::json!([]));
 
     // Make it faulty through the exchange format, as a user's file would be.
-    let shown = stdout(&dce(&db, &["show", "1"]))
-        .replace("\"payment_period_days\": 30", "\"payment_period_days\": 60");
-    let file = dir.path().join("faulty.dce");
-    std::fs::write(&file, shown).unwrap();
-    let id = stdout(&dce(
-        &db,
-        &["import", "--keep-both", file.to_str().unwrap()],
-    ));
+    let id = import_faulty_copy(&db, dir.path());
     let findings: serde_json::Value = serde_json::from_str(&stdout(&dce(
         &db,
         &["check", id.trim(), "--json", "--date", "2026-11-30"],
@@ -253,14 +246,7 @@ fn a_final_notice_is_refused_while_a_blocking_finding_remains() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
     stdout(&dce(&db, &["new", "--sample", "restauration-scolaire"]));
-    let shown = stdout(&dce(&db, &["show", "1"]))
-        .replace("\"payment_period_days\": 30", "\"payment_period_days\": 60");
-    let file = dir.path().join("faulty.dce");
-    std::fs::write(&file, shown).unwrap();
-    let id = stdout(&dce(
-        &db,
-        &["import", "--keep-both", file.to_str().unwrap()],
-    ));
+    let id = import_faulty_copy(&db, dir.path());
     let out = dir.path().join("avis.pdf");
     let export = |id: &str| {
         dce(
@@ -286,4 +272,14 @@ fn a_final_notice_is_refused_while_a_blocking_finding_remains() {
     assert!(!out.exists(), "nothing written");
     stdout(&export("1"));
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+}
+
+/// Imports a copy of dossier 1 with a 60-day payment period (a blocking
+/// fault), through the exchange format as a user's file would be; its id.
+fn import_faulty_copy(db: &Path, dir: &Path) -> String {
+    let shown = stdout(&dce(db, &["show", "1"]))
+        .replace("\"payment_period_days\": 30", "\"payment_period_days\": 60");
+    let file = dir.join("faulty.dce");
+    std::fs::write(&file, shown).unwrap();
+    stdout(&dce(db, &["import", "--keep-both", file.to_str().unwrap()]))
 }
