@@ -9,6 +9,7 @@ pub mod export;
 pub mod fields;
 pub mod french;
 pub mod model;
+pub mod prices;
 pub mod render;
 pub mod rules;
 pub mod samples;

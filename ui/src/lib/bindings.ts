@@ -295,7 +295,11 @@ pse: Array<Pse>, criteria: Array<AwardCriterion>,
 /**
  * Questions bidders answer, grouped by frame when exported.
  */
-questions: Array<Question>, clauses: SustainabilityClauses, execution: ExecutionTerms, submission: Submission, };
+questions: Array<Question>, clauses: SustainabilityClauses, execution: ExecutionTerms, 
+/**
+ * The price schedule (BPU, DQE, DPGF) bidders fill in.
+ */
+prices: Prices, submission: Submission, };
 
 export type DossierSummary = { id: number, reference: string, object: string, buyer: string, updated_at: string, 
 /**

@@ -7,6 +7,7 @@ mod criteria;
 mod execution;
 mod frames;
 mod need;
+mod prices;
 mod procedure;
 mod purchase;
 mod submission;
@@ -18,6 +19,7 @@ pub use criteria::*;
 pub use execution::*;
 pub use frames::*;
 pub use need::*;
+pub use prices::*;
 pub use procedure::*;
 pub use purchase::*;
 pub use submission::*;
@@ -55,5 +57,8 @@ pub struct Dossier {
     pub questions: Vec<Question>,
     pub clauses: SustainabilityClauses,
     pub execution: ExecutionTerms,
+    /// The price schedule (BPU, DQE, DPGF) bidders fill in.
+    #[serde(default)]
+    pub prices: Prices,
     pub submission: Submission,
 }
