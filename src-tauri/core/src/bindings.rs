@@ -6,6 +6,7 @@ use crate::clauses::{ClauseKind, LibraryClause};
 use crate::compare::{Change, SectionDiff, Segment, SegmentKind};
 use crate::export::Format;
 use crate::model::*;
+use crate::prices::UnitChoice;
 use crate::rules::{
     ChannelOption, Finding, ProcedureAdvice, ProcedureKind, ProcedureOption, Severity,
 };
@@ -50,6 +51,13 @@ pub fn typescript() -> String {
         PriceClause::decl(&cfg),
         Advance::decl(&cfg),
         ExecutionTerms::decl(&cfg),
+        LinePricing::decl(&cfg),
+        PriceUnit::decl(&cfg),
+        PriceLine::decl(&cfg),
+        PriceChapter::decl(&cfg),
+        PriceSchedule::decl(&cfg),
+        Prices::decl(&cfg),
+        UnitChoice::decl(&cfg),
         Submission::decl(&cfg),
         Negotiation::decl(&cfg),
         Dossier::decl(&cfg),

@@ -25,6 +25,7 @@ pub const STEPS: &[Step] = &[
     Step { key: "frames", title: "Cadres de réponse" },
     Step { key: "clauses", title: "Clauses sociales et environnementales" },
     Step { key: "execution", title: "Conditions d’exécution" },
+    Step { key: "prices", title: "Bordereau des prix" },
     Step { key: "submission", title: "Candidature et remise des offres" },
     Step { key: "check", title: "Vérification" },
     Step { key: "export", title: "Export" },
@@ -50,6 +51,7 @@ pub const FIELD_PREFIXES: &[(&str, &str)] = &[
     ("questions", "frames"),
     ("clauses", "clauses"),
     ("execution", "execution"),
+    ("prices", "prices"),
     ("submission", "submission"),
 ];
 

@@ -218,6 +218,53 @@ invoicing_service_code: string,
  */
 personal_data: boolean, };
 
+export type LinePricing = "unit" | "lump_sum";
+
+export type PriceUnit = "u" | "m" | "m2" | "m3" | "ml" | "kg" | "t" | "l" | "h" | "jour" | "semaine" | "mois" | "an" | "forfait" | "repas" | "passage" | "intervention";
+
+export type PriceLine = { 
+/**
+ * Stable across edits and reordering: a filled schedule is read back by it.
+ */
+id: string, designation: string, unit: PriceUnit, 
+/**
+ * Estimated quantity in thousandths of the unit (the DQE quantity, or the
+ * DPGF indication); `None` while the buyer has not estimated it.
+ */
+quantity_thousandths: number | null, 
+/**
+ * The commune's own estimate of the unit price excluding VAT, in cents:
+ * it gives the estimate of the schedule shown while writing it, and is
+ * never printed in a piece bidders receive.
+ */
+estimate_cents: number | null, };
+
+export type PriceChapter = { 
+/**
+ * Stable across edits and reordering.
+ */
+id: string, title: string, pricing: LinePricing, 
+/**
+ * The prestation supplémentaire éventuelle it prices, by its number in
+ * the dossier (from 1); `None` for the base offer.
+ */
+pse: number | null, lines: Array<PriceLine>, };
+
+export type PriceSchedule = { 
+/**
+ * Number of the lot it prices; `None` for a contract without lots.
+ */
+lot: number | null, chapters: Array<PriceChapter>, };
+
+export type Prices = { 
+/**
+ * VAT rate the schedule applies to the total excluding VAT, in basis
+ * points (2000 = 20 %, 550 = 5,5 %): the buyer sets it, bidders do not.
+ */
+vat_rate_basis_points: number, schedules: Array<PriceSchedule>, };
+
+export type UnitChoice = { unit: PriceUnit, symbol: string, name: string, };
+
 export type Submission = { 
 /**
  * Deadline for offers (local time).

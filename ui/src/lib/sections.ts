@@ -1,7 +1,7 @@
 // Generated from the Rust steps by dce-core (src/sections.rs). Do not edit:
 // run `DCE_UPDATE_GENERATED=1 cargo test -p dce-core --test generated` after changing a step.
 
-export type StepKey = "buyer" | "purchase" | "procedure" | "lots" | "need" | "variants" | "criteria" | "frames" | "clauses" | "execution" | "submission" | "check" | "export";
+export type StepKey = "buyer" | "purchase" | "procedure" | "lots" | "need" | "variants" | "criteria" | "frames" | "clauses" | "execution" | "prices" | "submission" | "check" | "export";
 
 /** Every step of the guided path, in the editor's order. */
 export const steps: { key: StepKey; title: string }[] = [
@@ -15,6 +15,7 @@ export const steps: { key: StepKey; title: string }[] = [
   { key: "frames", title: "Cadres de réponse" },
   { key: "clauses", title: "Clauses sociales et environnementales" },
   { key: "execution", title: "Conditions d’exécution" },
+  { key: "prices", title: "Bordereau des prix" },
   { key: "submission", title: "Candidature et remise des offres" },
   { key: "check", title: "Vérification" },
   { key: "export", title: "Export" },
@@ -35,5 +36,6 @@ export const fieldPrefixes: [string, StepKey][] = [
   ["questions", "frames"],
   ["clauses", "clauses"],
   ["execution", "execution"],
+  ["prices", "prices"],
   ["submission", "submission"],
 ];

@@ -66,6 +66,12 @@ pub struct PriceLine {
     /// DPGF indication); `None` while the buyer has not estimated it.
     #[ts(type = "number | null")]
     pub quantity_thousandths: Option<i64>,
+    /// The commune's own estimate of the unit price excluding VAT, in cents:
+    /// it gives the estimate of the schedule shown while writing it, and is
+    /// never printed in a piece bidders receive.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub estimate_cents: Option<i64>,
 }
 
 /// The units a line may be priced in.

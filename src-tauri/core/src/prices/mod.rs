@@ -4,11 +4,14 @@
 //! quantities, never taken from a file.
 
 mod numbering;
+mod paste;
 mod totals;
 mod units;
 
 pub use numbering::*;
+pub use paste::*;
 pub use totals::*;
+pub use units::*;
 
 use crate::model::{Dossier, LinePricing, PriceChapter, PriceSchedule};
 

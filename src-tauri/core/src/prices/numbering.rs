@@ -11,6 +11,11 @@ pub fn line_number(chapter: usize, line: usize) -> String {
 /// highest already used in the dossier, so ids never come back after a deletion
 /// within the same schedule history and stay short and readable in the XLSX.
 pub fn next_id(prices: &Prices, prefix: char) -> String {
+    format!("{prefix}{}", next_number(prices, prefix))
+}
+
+/// The number of the next id with `prefix`: what [`next_id`] appends.
+pub fn next_number(prices: &Prices, prefix: char) -> u64 {
     let used = prices
         .schedules
         .iter()
@@ -19,7 +24,7 @@ pub fn next_id(prices: &Prices, prefix: char) -> String {
         .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
         .max()
         .unwrap_or(0);
-    format!("{prefix}{}", used + 1)
+    used + 1
 }
 
 #[cfg(test)]
@@ -43,6 +48,7 @@ mod tests {
                     designation: "Repas enfant".into(),
                     unit: PriceUnit::Repas,
                     quantity_thousandths: Some(1_000),
+                    estimate_cents: None,
                 }],
             }],
         });

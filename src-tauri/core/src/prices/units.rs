@@ -1,4 +1,27 @@
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::model::PriceUnit;
+
+/// A unit as the guided path offers it in its list.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct UnitChoice {
+    pub unit: PriceUnit,
+    pub symbol: &'static str,
+    pub name: &'static str,
+}
+
+/// Every unit, in the order of the list.
+pub fn unit_choices() -> Vec<UnitChoice> {
+    PriceUnit::ALL
+        .into_iter()
+        .map(|unit| UnitChoice {
+            unit,
+            symbol: unit.symbol(),
+            name: unit.name(),
+        })
+        .collect()
+}
 
 impl PriceUnit {
     pub const ALL: [PriceUnit; 17] = [
