@@ -9,7 +9,8 @@ use dce_core::clauses::{self, LibraryClause};
 use dce_core::compare::{self, SectionDiff};
 use dce_core::compose::{self, Piece};
 use dce_core::export::{self, Format};
-use dce_core::model::{Dossier, Nature};
+use dce_core::model::{Dossier, Nature, PriceLine, Prices};
+use dce_core::prices::{self, ScheduleEstimate, UnitChoice};
 use dce_core::rules::{self, Finding, ProcedureAdvice};
 use dce_core::samples::{self, SampleInfo};
 use dce_core::store::{
@@ -184,6 +185,30 @@ pub fn preview(dossier: Dossier, frames: bool) -> Reply<String> {
 }
 
 /// Clauses of the library matching `query`, suited to `nature` when given.
+/// The units a price line may use, as the list offers them.
+#[tauri::command]
+pub fn price_units() -> Vec<UnitChoice> {
+    prices::unit_choices()
+}
+
+/// A fresh chapter (`C`) or line (`L`) id for the dossier's price schedule.
+#[tauri::command]
+pub fn next_price_id(prices: Prices, prefix: char) -> String {
+    prices::next_id(&prices, prefix)
+}
+
+/// The lines of text pasted from a spreadsheet, with fresh ids.
+#[tauri::command]
+pub fn paste_price_lines(prices: Prices, text: String) -> Reply<Vec<PriceLine>> {
+    prices::paste_lines(&prices, &text).map_err(user_message)
+}
+
+/// The commune's estimate of each schedule, shown beside the lines.
+#[tauri::command]
+pub fn price_estimates(prices: Prices) -> Vec<ScheduleEstimate> {
+    prices.schedules.iter().map(prices::estimate).collect()
+}
+
 #[tauri::command]
 pub fn search_clauses(query: String, nature: Option<Nature>) -> Vec<LibraryClause> {
     clauses::search(&query, nature)

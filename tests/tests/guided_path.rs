@@ -5,7 +5,7 @@
 use dce_e2e::thirtyfour::prelude::*;
 use dce_e2e::{pdf_text, Harness, Session};
 
-const STEPS: [&str; 13] = [
+const STEPS: [&str; 14] = [
     "buyer",
     "purchase",
     "procedure",
@@ -16,6 +16,7 @@ const STEPS: [&str; 13] = [
     "frames",
     "clauses",
     "execution",
+    "prices",
     "submission",
     "check",
     "export",

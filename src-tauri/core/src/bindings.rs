@@ -6,7 +6,7 @@ use crate::clauses::{ClauseKind, LibraryClause};
 use crate::compare::{Change, SectionDiff, Segment, SegmentKind};
 use crate::export::Format;
 use crate::model::*;
-use crate::prices::UnitChoice;
+use crate::prices::{ScheduleEstimate, UnitChoice};
 use crate::rules::{
     ChannelOption, Finding, ProcedureAdvice, ProcedureKind, ProcedureOption, Severity,
 };
@@ -58,6 +58,7 @@ pub fn typescript() -> String {
         PriceSchedule::decl(&cfg),
         Prices::decl(&cfg),
         UnitChoice::decl(&cfg),
+        ScheduleEstimate::decl(&cfg),
         Submission::decl(&cfg),
         Negotiation::decl(&cfg),
         Dossier::decl(&cfg),

@@ -12,11 +12,15 @@ import type {
   LibraryClause,
   Nature,
   ImportOutcome,
+  PriceLine,
+  Prices,
   ProcedureAdvice,
   RecoveryOffer,
   RevisionSummary,
   SampleInfo,
+  ScheduleEstimate,
   SectionDiff,
+  UnitChoice,
   StoredComment,
 } from './bindings';
 
@@ -50,6 +54,14 @@ export const api = {
   /** Findings on the dossier as edited, before it is saved. */
   checkDraft: (dossier: Dossier) => invoke<Finding[]>('check_draft', { dossier }),
   procedureAdvice: (dossier: Dossier) => invoke<ProcedureAdvice>('procedure_advice', { dossier }),
+  /** The units a price line may use, with their names. */
+  priceUnits: () => invoke<UnitChoice[]>('price_units'),
+  /** A fresh chapter ('C') or line ('L') id for the price schedule. */
+  nextPriceId: (prices: Prices, prefix: 'C' | 'L') => invoke<string>('next_price_id', { prices, prefix }),
+  /** Lines pasted from a spreadsheet, with fresh ids; rejects with the French message naming the row. */
+  pastePriceLines: (prices: Prices, text: string) => invoke<PriceLine[]>('paste_price_lines', { prices, text }),
+  /** The commune's estimate of each schedule, from its estimated unit prices. */
+  priceEstimates: (prices: Prices) => invoke<ScheduleEstimate[]>('price_estimates', { prices }),
   /** The document (or the response frames) as safe HTML, from the same IR as the exports. */
   preview: (dossier: Dossier, frames: boolean) => invoke<string>('preview', { dossier, frames }),
   /** Clauses of the library matching every word of `query`, suited to `nature` when given. */

@@ -265,6 +265,28 @@ vat_rate_basis_points: number, schedules: Array<PriceSchedule>, };
 
 export type UnitChoice = { unit: PriceUnit, symbol: string, name: string, };
 
+export type ScheduleEstimate = { lot: number | null, 
+/**
+ * Line id → estimated amount excluding VAT, in cents, for lines with a price and a quantity.
+ */
+lines: Record<string, number>, 
+/**
+ * Chapter id → estimated amount excluding VAT, in cents.
+ */
+chapters: Record<string, number>, 
+/**
+ * The base offer (every chapter that prices no PSE).
+ */
+base_cents: number, 
+/**
+ * PSE number → estimated amount.
+ */
+pse_cents: Record<number, number>, 
+/**
+ * Lines with a quantity but no estimated price, or the reverse: the estimate leaves them out.
+ */
+incomplete_lines: number, };
+
 export type Submission = { 
 /**
  * Deadline for offers (local time).

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatOptionalAmount, parseAmount, parseDate, parseOptionalAmount, parseWhole } from './french';
+import {
+  formatAmount,
+  formatDate,
+  formatOptionalAmount,
+  formatQuantity,
+  formatRate,
+  parseAmount,
+  parseDate,
+  parseOptionalAmount,
+  parseQuantity,
+  parseRate,
+  parseWhole,
+} from './french';
 
 describe('amounts', () => {
   it('formats with narrow spaces and a decimal comma', () => {
@@ -48,5 +60,24 @@ describe('optional amounts', () => {
     expect(parseOptionalAmount('180 000')).toEqual({ ok: true, value: 18_000_000 });
     expect(parseOptionalAmount('-3').ok).toBe(false);
     expect(formatOptionalAmount(null)).toBe('');
+  });
+});
+
+describe('quantities and VAT rates', () => {
+  it('reads and writes quantities in thousandths', () => {
+    expect(parseQuantity('1 250,5')).toEqual({ ok: true, value: 1_250_500 });
+    expect(parseQuantity('')).toEqual({ ok: true, value: null });
+    expect(parseQuantity('1,2345').ok).toBe(false);
+    expect(parseQuantity('-2').ok).toBe(false);
+    expect(formatQuantity(4_200_000)).toBe('4\u202F200');
+    expect(formatQuantity(12_500)).toBe('12,5');
+    expect(formatQuantity(null)).toBe('');
+  });
+  it('reads and writes VAT rates in basis points', () => {
+    expect(parseRate('5,5')).toEqual({ ok: true, value: 550 });
+    expect(parseRate('20 %')).toEqual({ ok: true, value: 2000 });
+    expect(parseRate('cent').ok).toBe(false);
+    expect(formatRate(210)).toBe('2,1');
+    expect(formatRate(2000)).toBe('20');
   });
 });

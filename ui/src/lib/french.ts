@@ -76,3 +76,40 @@ export function parseDate(text: string): Parsed<string | null> {
   const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return { ok: true, value: iso };
 }
+
+/** « 4 200 », « 12,5 » from thousandths of a unit. */
+export function formatQuantity(thousandths: number | null): string {
+  if (thousandths === null) return '';
+  const whole = Math.floor(thousandths / 1000)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
+  const rest = (thousandths % 1000).toString().padStart(3, '0').replace(/0+$/, '');
+  return rest ? `${whole},${rest}` : whole;
+}
+
+/** Thousandths from « 1 250 », « 12,5 »; empty text means no quantity yet. */
+export function parseQuantity(text: string): Parsed<number | null> {
+  const cleaned = text.replace(/[\s\u00A0\u202F]/g, '');
+  if (cleaned === '') return { ok: true, value: null };
+  if (cleaned.startsWith('-')) return { ok: false, message: 'Une quantité ne peut pas être négative.' };
+  const m = /^(\d+)(?:[,.](\d{1,3}))?$/.exec(cleaned);
+  if (!m) return { ok: false, message: 'Quantité incorrecte : tapez un nombre, par exemple 1 250 ou 12,5 (trois décimales au plus).' };
+  const value = Number(m[1]) * 1000 + Number((m[2] ?? '0').padEnd(3, '0'));
+  if (!Number.isSafeInteger(value)) return { ok: false, message: 'Cette quantité est trop grande.' };
+  return { ok: true, value };
+}
+
+/** « 5,5 » from basis points (550). */
+export function formatRate(basisPoints: number): string {
+  const whole = Math.floor(basisPoints / 100);
+  const rest = (basisPoints % 100).toString().padStart(2, '0').replace(/0+$/, '');
+  return rest ? `${whole},${rest}` : String(whole);
+}
+
+/** Basis points from « 20 », « 5,5 », « 2,1 % ». */
+export function parseRate(text: string): Parsed<number> {
+  const cleaned = text.replace(/[\s\u00A0\u202F%]/g, '');
+  const m = /^(\d{1,2})(?:[,.](\d{1,2}))?$/.exec(cleaned);
+  if (!m) return { ok: false, message: 'Taux incorrect : tapez un pourcentage, par exemple 20 ou 5,5.' };
+  return { ok: true, value: Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) };
+}

@@ -172,8 +172,9 @@ describe('incompleteSteps', () => {
       questions: [{}],
       clauses: { environmental_conditions: ['tri'] },
       execution: { payment_period_days: 30 },
+      prices: { vat_rate_basis_points: 2000, schedules: [] },
       submission: { deadline: null, platform_url: 'https://x' },
     } as unknown as Dossier;
-    expect(incompleteSteps(d)).toEqual(['lots', 'need', 'submission']);
+    expect(incompleteSteps(d)).toEqual(['lots', 'need', 'prices', 'submission']);
   });
 });

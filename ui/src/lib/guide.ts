@@ -75,6 +75,8 @@ function incomplete(key: StepKey, d: Dossier): boolean {
       return d.clauses.environmental_conditions.length === 0;
     case 'execution':
       return d.execution.payment_period_days <= 0;
+    case 'prices':
+      return d.prices.schedules.length === 0;
     case 'submission':
       return !d.submission.deadline || blank(d.submission.platform_url);
     default:

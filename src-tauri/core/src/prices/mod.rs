@@ -3,11 +3,13 @@
 //! computed. Totals are always recomputed here from unit prices and
 //! quantities, never taken from a file.
 
+mod estimate;
 mod numbering;
 mod paste;
 mod totals;
 mod units;
 
+pub use estimate::*;
 pub use numbering::*;
 pub use paste::*;
 pub use totals::*;
