@@ -67,7 +67,8 @@ impl PriceUnit {
         }
     }
 
-    /// The name offered in the unit list of the guided path.
+    /// The name offered in the unit list of the guided path: the symbol
+    /// itself where it is already a plain word.
     pub fn name(self) -> &'static str {
         match self {
             PriceUnit::U => "unité (u)",
@@ -79,14 +80,7 @@ impl PriceUnit {
             PriceUnit::T => "tonne (t)",
             PriceUnit::L => "litre (l)",
             PriceUnit::H => "heure (h)",
-            PriceUnit::Jour => "jour",
-            PriceUnit::Semaine => "semaine",
-            PriceUnit::Mois => "mois",
-            PriceUnit::An => "an",
-            PriceUnit::Forfait => "forfait",
-            PriceUnit::Repas => "repas",
-            PriceUnit::Passage => "passage",
-            PriceUnit::Intervention => "intervention",
+            word => word.symbol(),
         }
     }
 }

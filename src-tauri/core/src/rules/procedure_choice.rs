@@ -72,6 +72,23 @@ impl ProcedureChoice {
     }
 }
 
+impl ProcedureChoice {
+    /// The title of the notice this path publishes with the channels ticked,
+    /// or, when it publishes none, why (the sentence an export of the notice
+    /// answers with).
+    pub fn notice_title(self, publicity: &[NoticeChannel]) -> Result<&'static str, &'static str> {
+        match self {
+            ProcedureChoice::Mapa | ProcedureChoice::MapaSocialServices => {
+                Ok("Avis d’appel public à la concurrence")
+            }
+            // R2122-8 asks for no publicity; a commune may still publish one to widen its choice.
+            ProcedureChoice::Dispense if !publicity.is_empty() => Ok("Avis de consultation"),
+            ProcedureChoice::Dispense => Err("Cet achat est dispensé de publicité (article R2122-8) : aucun avis n'est à publier. La commune demande directement des devis à quelques entreprises, en leur envoyant le document de consultation. Pour publier tout de même un avis, cochez au moins un support à l'étape « Procédure »."),
+            ProcedureChoice::Innovative => Err("Un achat innovant sans publicité ni mise en concurrence préalables (article R2122-9-1) ne publie pas d'avis : la commune adresse le document de consultation aux entreprises rencontrées lors du sourçage."),
+        }
+    }
+}
+
 impl NoticeChannel {
     /// Every channel, in the order the procedure step offers them.
     pub const ALL: [NoticeChannel; 5] = [
