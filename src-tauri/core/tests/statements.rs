@@ -359,7 +359,7 @@ fn the_tribunal_follows_the_commune_and_a_missing_one_says_so() {
     let mut d = common::catering();
     d.buyer.address.postcode = "82000".into();
     Exported::of("Montauban", &d, &[Format::Docx]).has(
-        "La juridiction compétente est le tribunal administratif de Toulouse, 68, rue Raymond IV",
+        "La juridiction compétente est le tribunal administratif de Toulouse, 68, rue Raymond-IV",
     );
     d.buyer.address.postcode = "97600".into();
     Exported::of("Mamoudzou", &d, &[Format::Docx]).has(

@@ -47,14 +47,23 @@ fn data() -> TribunalsData {
     serde_json::from_str(BUNDLED).expect("templates/rules/tribunals.json is checked by the tests")
 }
 
+/// Saint-Barthélemy and Saint-Martin left Guadeloupe in 2007 and have their
+/// own tribunals administratifs, but La Poste kept them under Guadeloupe's
+/// 971 prefix: their postcode -> the collectivity's INSEE code.
+const COLLECTIVITIES_IN_971: [(&str, &str); 2] = [("97133", "977"), ("97150", "978")];
+
 /// The department of a French postcode: its first two digits, « 2A » or
 /// « 2B » in Corsica (20000–20199 and 20200–20699), three digits overseas
-/// (971 to 976). A postcode names the distributing office, which in a few
-/// border communes lies in the neighbouring department: the buyer checks.
+/// (971 to 976, 977 Saint-Barthélemy, 978 Saint-Martin). A postcode names the
+/// distributing office, which in a few border communes lies in the
+/// neighbouring department: the buyer checks.
 pub fn department(postcode: &str) -> Option<String> {
     let postcode = postcode.trim();
     if postcode.len() != 5 || !postcode.bytes().all(|b| b.is_ascii_digit()) {
         return None;
+    }
+    if let Some((_, code)) = COLLECTIVITIES_IN_971.iter().find(|(p, _)| *p == postcode) {
+        return Some(code.to_string());
     }
     let code = match &postcode[..2] {
         "20" if postcode[2..3] < *"2" => "2A".to_string(),
@@ -87,13 +96,14 @@ pub fn for_postcode(postcode: &str) -> Option<Tribunal> {
 mod tests {
     use super::*;
 
-    /// Every department: 01 to 95 (no 20), 2A and 2B, 971 to 976.
+    /// Every department: 01 to 95 (no 20), 2A and 2B, 971 to 976, and the
+    /// collectivities of Saint-Barthélemy (977) and Saint-Martin (978).
     fn every_department() -> Vec<String> {
         (1..=95)
             .filter(|n| *n != 20)
             .map(|n| format!("{n:02}"))
             .chain(["2A".to_string(), "2B".to_string()])
-            .chain((971..=976).map(|n| n.to_string()))
+            .chain((971..=978).map(|n| n.to_string()))
             .collect()
     }
 
@@ -148,10 +158,45 @@ mod tests {
             ("57", "tribunal administratif de Strasbourg"),
             ("23", "tribunal administratif de Limoges"),
             ("976", "tribunal administratif de Mayotte"),
+            ("971", "tribunal administratif de la Guadeloupe"),
+            ("972", "tribunal administratif de la Martinique"),
+            ("973", "tribunal administratif de la Guyane"),
+            ("974", "tribunal administratif de La Réunion"),
+            ("977", "tribunal administratif de Saint-Barthélemy"),
+            ("978", "tribunal administratif de Saint-Martin"),
         ] {
             assert_eq!(name(code).as_deref(), Some(tribunal), "department {code}");
         }
-        assert_eq!(for_department("976").unwrap().seat, "Mamoudzou");
+        let seat = |code: &str| for_department(code).unwrap().seat;
+        assert_eq!(seat("976"), "Mamoudzou");
+        assert_eq!(seat("972"), "Schœlcher", "R221-1 since décret n° 2015-1444");
+        assert_eq!(seat("977"), "Basse-Terre");
+        assert_eq!(seat("978"), "Basse-Terre");
+    }
+
+    #[test]
+    fn saint_barthelemy_and_saint_martin_are_not_guadeloupe() {
+        assert_eq!(department("97133").as_deref(), Some("977"));
+        assert_eq!(department(" 97150 ").as_deref(), Some("978"));
+        for guadeloupe in ["97100", "97110", "97130", "97134", "97140", "97160"] {
+            assert_eq!(
+                department(guadeloupe).as_deref(),
+                Some("971"),
+                "{guadeloupe}"
+            );
+        }
+        let saint_martin = for_postcode("97150").unwrap();
+        assert_eq!(saint_martin.name, "tribunal administratif de Saint-Martin");
+        assert_eq!(saint_martin.seat, "Basse-Terre");
+        assert_eq!(saint_martin.address, None, "no address confirmed");
+        assert_eq!(
+            for_postcode("97133").unwrap().name,
+            "tribunal administratif de Saint-Barthélemy"
+        );
+        assert_eq!(
+            for_postcode("97130").unwrap().name,
+            "tribunal administratif de la Guadeloupe"
+        );
     }
 
     #[test]
@@ -173,8 +218,14 @@ mod tests {
             assert_eq!(department(postcode).as_deref(), code, "{postcode:?}");
         }
         assert_eq!(
-            for_postcode("23100").unwrap().address.as_deref(),
-            Some("1, cours Vergniaud, 87000\u{a0}Limoges")
+            for_postcode("69001").unwrap().address.as_deref(),
+            Some("Palais des juridictions administratives, 184, rue Duguesclin, 69433\u{a0}Lyon Cedex 03")
+        );
+        let limoges = for_postcode("23100").unwrap();
+        assert_eq!(
+            (limoges.seat.as_str(), limoges.address),
+            ("Limoges", None),
+            "no page confirmed the registry's address"
         );
         assert_eq!(
             for_postcode("98000"),
