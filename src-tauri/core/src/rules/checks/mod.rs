@@ -9,6 +9,7 @@ mod essentials;
 mod execution;
 mod local_preference;
 mod need;
+mod prices;
 mod procedure;
 mod standards;
 mod sustainability;
@@ -71,6 +72,7 @@ pub fn all(d: &Dossier, date: NaiveDate, data: &RulesData) -> Vec<Finding> {
     criteria::check(&mut cx);
     variants::check(&mut cx);
     execution::check(&mut cx);
+    prices::check(&mut cx);
     ccag::check(&mut cx);
     sustainability::check(&mut cx);
     egalim::check(&mut cx);

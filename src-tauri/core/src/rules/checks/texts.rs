@@ -78,6 +78,15 @@ pub fn buyer_texts(d: &Dossier) -> Vec<(String, &str)> {
     }
     one("execution.interim_payments".into(), &e.interim_payments);
     one("execution.penalties".into(), &e.penalties);
+    for (i, s) in d.prices.schedules.iter().enumerate() {
+        for (j, c) in s.chapters.iter().enumerate() {
+            let chapter = format!("prices.schedules[{i}].chapters[{j}]");
+            one(format!("{chapter}.title"), &c.title);
+            for (k, l) in c.lines.iter().enumerate() {
+                one(format!("{chapter}.lines[{k}].designation"), &l.designation);
+            }
+        }
+    }
     let s = &d.submission;
     for (i, doc) in s.candidature_documents.iter().enumerate() {
         one(format!("submission.candidature_documents[{i}]"), doc);

@@ -135,6 +135,13 @@ pub fn find(sentence: &[Word], from: usize, patterns: &[&str]) -> Option<(usize,
     })
 }
 
+/// Whether `text` contains one of `patterns` in any of its sentences.
+pub fn mentions(text: &str, patterns: &[&str]) -> bool {
+    sentences(text)
+        .iter()
+        .any(|s| find(&s.words, 0, patterns).is_some())
+}
+
 /// « ou équivalent » (any inflection) after position `after` in the
 /// sentence: the remedy R2111-7 and R2111-8 require after a brand or a standard.
 pub fn equivalent_after(sentence: &[Word], after: usize) -> bool {
