@@ -325,7 +325,30 @@ async fn a_new_user_builds_the_school_catering_dossier_from_a_blank_one() {
     )
     .await;
 
-    // 11 Candidature et remise des offres
+    // 11 Bordereau des prix: one chapter of meals, priced by unit, with the
+    // quantities of a school year.
+    app.click("step-prices").await;
+    app.click("create-prices-schedule-marche").await;
+    let chapter = "prices.schedules[0].chapters[0]";
+    app.type_into(&format!("field-{chapter}.title"), "Repas livrés")
+        .await;
+    for (i, (designation, quantity)) in [
+        ("Repas enfant livré en liaison froide", "10 500"),
+        ("Repas adulte livré en liaison froide", "700"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        app.click(&format!("add-{chapter}.lines")).await;
+        let line = format!("{chapter}.lines[{i}]");
+        app.type_into(&format!("field-{line}.designation"), designation)
+            .await;
+        app.select(&format!("field-{line}.unit"), "repas").await;
+        app.type_into(&format!("field-{line}.quantity_thousandths"), quantity)
+            .await;
+    }
+
+    // 12 Candidature et remise des offres
     app.click("step-submission").await;
     app.type_into(
         "field-submission.platform_url",
@@ -338,7 +361,7 @@ async fn a_new_user_builds_the_school_catering_dossier_from_a_blank_one() {
     )
     .await;
 
-    // 12 Vérification: nothing blocks the version to publish.
+    // 13 Vérification: nothing blocks the version to publish.
     app.click("step-check").await;
     app.wait_saved().await;
     let deadline = std::time::Instant::now() + dce_e2e::timeout();
@@ -365,7 +388,7 @@ async fn a_new_user_builds_the_school_catering_dossier_from_a_blank_one() {
     }
     app.screenshot("new-user-check").await;
 
-    // 13 Export: the version to publish, in PDF and DOCX.
+    // 14 Export: the version to publish, in PDF and DOCX.
     app.click("step-export").await;
     app.click("final-version").await;
     let pdf = normalise(&pdf_text(&harness.export(&app, "export-pdf", "pdf").await));
