@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 
-use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx};
+use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx, XlsxError};
 
 use super::xlsx_write::{
     Columns, BPU, BPU_COLS, COL_DESIGNATION, COL_FIRM, COL_NUMBER, COL_UNIT, DPGF, DQE,
@@ -62,7 +62,7 @@ pub fn read_xlsx(
 ) -> Result<FilledSchedule, PriceError> {
     let schedule = schedule_for(dossier, lot).ok_or(PriceError::NoSchedule { lot })?;
     let mut book: Xlsx<_> =
-        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| PriceError::NotXlsx {
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e: XlsxError| PriceError::NotXlsx {
             detail: e.to_string(),
         })?;
     check_identity(&mut book, dossier, lot)?;
@@ -239,7 +239,7 @@ impl Sheet {
         let (first, last) = (range.start(), range.end());
         if let (Some((first, _)), Some((last, _))) = (first, last) {
             for row in first..=last {
-                let marker = range.get_value((row, cols.marker)).map(cell_text);
+                let marker = range.get_value((row, u32::from(cols.marker))).map(cell_text);
                 if let Some(m) = marker.filter(|m| !m.is_empty()) {
                     // A duplicated row keeps its first place; `check_added` refuses the copy.
                     rows.entry(m).or_insert(row);
