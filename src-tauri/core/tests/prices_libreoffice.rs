@@ -37,7 +37,10 @@ fn the_price_schedule_can_be_filled_in_libreoffice_and_read_back() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     println!("{stdout}{stderr}");
-    assert!(out.status.success(), "LibreOffice could not fill the schedule:\n{stdout}{stderr}");
+    assert!(
+        out.status.success(),
+        "LibreOffice could not fill the schedule:\n{stdout}{stderr}"
+    );
     assert!(
         !stdout.starts_with("IGNORÉ"),
         "LibreOffice is needed by this test (Debian packages libreoffice-calc and python3-uno):\n{stdout}"

@@ -56,7 +56,14 @@ impl Filled {
         let names: Vec<&str> = workbook
             .split("<sheet ")
             .skip(1)
-            .map(|s| s.split("name=\"").nth(1).unwrap().split('"').next().unwrap())
+            .map(|s| {
+                s.split("name=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+            })
             .collect();
         let index = names
             .iter()
@@ -177,10 +184,14 @@ fn catering_schedule_round_trips_to_the_cent() {
     let mut f = catering_filled(&d);
     let xlsx = f.bytes();
     let v1 = marker_row(&xlsx, "Variante", "variante:1");
-    f.set("Variante", &at('B', v1), Typed::Text("Repas enfant 100 % biologique"))
-        .set("Variante", &at('C', v1), Typed::Text("repas"))
-        .set("Variante", &at('D', v1), Typed::Number(10_500.0))
-        .set("Variante", &at('E', v1), Typed::Number(4.05));
+    f.set(
+        "Variante",
+        &at('B', v1),
+        Typed::Text("Repas enfant 100 % biologique"),
+    )
+    .set("Variante", &at('C', v1), Typed::Text("repas"))
+    .set("Variante", &at('D', v1), Typed::Number(10_500.0))
+    .set("Variante", &at('E', v1), Typed::Number(4.05));
     let filled = read_xlsx(&d, None, &f.bytes()).unwrap();
 
     // 4 200 × 3,45 + 6 300 × 3,80 + 700 × 5,17 + 150 × 4,15 = 42 671,50 €.
@@ -201,7 +212,10 @@ fn catering_schedule_round_trips_to_the_cent() {
     assert_eq!(filled.firm_name.as_deref(), Some("Cuisines du Val SARL"));
     assert_eq!(filled.firm_siret.as_deref(), Some("01234567800019"));
     assert_eq!(filled.variant.len(), 1);
-    assert_eq!(filled.variant[0].designation, "Repas enfant 100 % biologique");
+    assert_eq!(
+        filled.variant[0].designation,
+        "Repas enfant 100 % biologique"
+    );
     assert_eq!(filled.variant_ht_cents(), 4_252_500);
 }
 
@@ -216,11 +230,20 @@ fn the_workbook_is_protected_with_formulas_fill_cells_and_print_setup() {
         .filter(|n| workbook.contains(&format!("name=\"{n}\"")))
         .collect();
     assert_eq!(names, ["BPU", "DQE", "Variante", "Identification"]);
-    assert!(!workbook.contains("name=\"DPGF\""), "no lump sum in catering");
-    assert!(workbook.contains("state=\"hidden\""), "identity sheet hidden");
+    assert!(
+        !workbook.contains("name=\"DPGF\""),
+        "no lump sum in catering"
+    );
+    assert!(
+        workbook.contains("state=\"hidden\""),
+        "identity sheet hidden"
+    );
     for sheet in ["BPU", "DQE", "Variante"] {
         assert!(
-            workbook.contains(&format!("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{}\"", names.iter().position(|n| *n == sheet).unwrap())),
+            workbook.contains(&format!(
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{}\"",
+                names.iter().position(|n| *n == sheet).unwrap()
+            )),
             "{sheet}: header row repeated on every printed page"
         );
     }
@@ -228,7 +251,13 @@ fn the_workbook_is_protected_with_formulas_fill_cells_and_print_setup() {
 
     // Which cell formats leave a cell unlocked.
     let styles = f.part("xl/styles.xml");
-    let xfs = styles.split("<cellXfs").nth(1).unwrap().split("</cellXfs>").next().unwrap();
+    let xfs = styles
+        .split("<cellXfs")
+        .nth(1)
+        .unwrap()
+        .split("</cellXfs>")
+        .next()
+        .unwrap();
     let unlocked: Vec<String> = xfs
         .split("<xf ")
         .skip(1)
@@ -237,7 +266,10 @@ fn the_workbook_is_protected_with_formulas_fill_cells_and_print_setup() {
         .map(|(i, _)| i.to_string())
         .collect();
     assert!(!unlocked.is_empty());
-    assert!(styles.contains("FFFFF2CC"), "fill cells shaded light yellow");
+    assert!(
+        styles.contains("FFFFF2CC"),
+        "fill cells shaded light yellow"
+    );
     let unlocked_cells = |sheet: &str| -> Vec<String> {
         f.sheet_xml(sheet)
             .split("<c r=\"")
@@ -266,22 +298,37 @@ fn the_workbook_is_protected_with_formulas_fill_cells_and_print_setup() {
     let mut found = unlocked_cells("BPU");
     found.sort();
     expected.sort();
-    assert_eq!(found, expected, "only prices and the firm's identity to fill in the BPU");
+    assert_eq!(
+        found, expected,
+        "only prices and the firm's identity to fill in the BPU"
+    );
     assert!(bpu.contains("<dataValidation type=\"decimal\" operator=\"greaterThanOrEqual\""));
     assert!(bpu.contains("errorTitle=\"Prix unitaire\""));
     assert!(bpu.contains("Écrivez un prix unitaire hors taxes en euros"));
     assert!(bpu.contains("<pageSetup paperSize=\"9\""), "A4");
     assert!(bpu.contains("fitToHeight=\"0\""), "one page wide");
-    assert!(bpu.contains("Consultation n°\u{a0}RS-01"), "footer names the reference");
-    assert!(bpu.contains("&amp;P sur &amp;N"), "footer has the page number");
+    assert!(
+        bpu.contains("Consultation n°\u{a0}RS-01"),
+        "footer names the reference"
+    );
+    assert!(
+        bpu.contains("&amp;P sur &amp;N"),
+        "footer has the page number"
+    );
     assert!(bpu.contains("hidden=\"1\""), "line ids in a hidden column");
 
     let dqe = f.sheet_xml("DQE");
     assert!(dqe.contains("<sheetProtection"));
-    assert!(unlocked_cells("DQE").is_empty(), "nothing to type in the DQE");
+    assert!(
+        unlocked_cells("DQE").is_empty(),
+        "nothing to type in the DQE"
+    );
     let l1 = marker_row(&xlsx, "DQE", "ligne:L1");
     let l1_bpu = marker_row(&xlsx, "BPU", "ligne:L1");
-    assert!(dqe.contains(&format!("<f>BPU!$D${}</f>", l1_bpu + 1)), "price taken from the BPU");
+    assert!(
+        dqe.contains(&format!("<f>BPU!$D${}</f>", l1_bpu + 1)),
+        "price taken from the BPU"
+    );
     assert!(dqe.contains(&format!("<f>ROUND(D{r}*E{r},2)</f>", r = l1 + 1)));
     assert!(dqe.contains("*550/10000,2)"), "VAT at the dossier's 5,5 %");
     let shared = f.part("xl/sharedStrings.xml");
@@ -292,7 +339,11 @@ fn the_workbook_is_protected_with_formulas_fill_cells_and_print_setup() {
 
     let variant = f.sheet_xml("Variante");
     assert!(variant.contains("<sheetProtection"));
-    assert_eq!(unlocked_cells("Variante").len(), 20 * 4, "designation, unit, quantity and price of 20 free rows");
+    assert_eq!(
+        unlocked_cells("Variante").len(),
+        20 * 4,
+        "designation, unit, quantity and price of 20 free rows"
+    );
     let identity = f.sheet_xml("Identification");
     assert!(identity.contains("<sheetProtection"));
 }
@@ -340,17 +391,55 @@ fn village_hall() -> Dossier {
         schedules: vec![PriceSchedule {
             lot: Some(2),
             chapters: vec![
-                chapter("C1", "Démolition", None, vec![
-                    line("L1", "Dépose des faux plafonds existants, évacuation comprise", PriceUnit::M2, 120_500),
-                    line("L2", "Évacuation des gravats en décharge agréée", PriceUnit::Forfait, 1_000),
-                ]),
-                chapter("C2", "Plâtrerie", None, vec![
-                    line("L3", "Cloison en plaques de plâtre sur ossature métallique 72/48", PriceUnit::M2, 85_250),
-                    line("L4", "Doublage isolant des murs extérieurs", PriceUnit::M2, 12_500),
-                ]),
-                chapter("C3", "Peinture des salles annexes", Some(1), vec![
-                    line("L5", "Peinture acrylique des murs, deux couches", PriceUnit::M2, 200_000),
-                ]),
+                chapter(
+                    "C1",
+                    "Démolition",
+                    None,
+                    vec![
+                        line(
+                            "L1",
+                            "Dépose des faux plafonds existants, évacuation comprise",
+                            PriceUnit::M2,
+                            120_500,
+                        ),
+                        line(
+                            "L2",
+                            "Évacuation des gravats en décharge agréée",
+                            PriceUnit::Forfait,
+                            1_000,
+                        ),
+                    ],
+                ),
+                chapter(
+                    "C2",
+                    "Plâtrerie",
+                    None,
+                    vec![
+                        line(
+                            "L3",
+                            "Cloison en plaques de plâtre sur ossature métallique 72/48",
+                            PriceUnit::M2,
+                            85_250,
+                        ),
+                        line(
+                            "L4",
+                            "Doublage isolant des murs extérieurs",
+                            PriceUnit::M2,
+                            12_500,
+                        ),
+                    ],
+                ),
+                chapter(
+                    "C3",
+                    "Peinture des salles annexes",
+                    Some(1),
+                    vec![line(
+                        "L5",
+                        "Peinture acrylique des murs, deux couches",
+                        PriceUnit::M2,
+                        200_000,
+                    )],
+                ),
             ],
         }],
     };
@@ -360,7 +449,13 @@ fn village_hall() -> Dossier {
 fn village_hall_filled(d: &Dossier) -> Filled {
     let xlsx = write_xlsx(d, Some(2)).unwrap();
     let mut f = Filled::new(&xlsx);
-    for (id, price) in [("L1", 18.0), ("L2", 650.0), ("L3", 42.5), ("L4", 3.33), ("L5", 11.2)] {
+    for (id, price) in [
+        ("L1", 18.0),
+        ("L2", 650.0),
+        ("L3", 42.5),
+        ("L4", 3.33),
+        ("L5", 11.2),
+    ] {
         let row = marker_row(&xlsx, "DPGF", &format!("ligne:{id}"));
         f.set("DPGF", &at('E', row), Typed::Number(price));
     }
@@ -370,12 +465,18 @@ fn village_hall_filled(d: &Dossier) -> Filled {
 #[test]
 fn lump_sum_schedule_reads_the_firms_own_quantities() {
     let d = village_hall();
-    assert!(matches!(write_xlsx(&d, Some(1)), Err(PriceError::NoSchedule { lot: Some(1) })));
+    assert!(matches!(
+        write_xlsx(&d, Some(1)),
+        Err(PriceError::NoSchedule { lot: Some(1) })
+    ));
     let mut f = village_hall_filled(&d);
     let xlsx = f.bytes();
     let workbook = f.part("xl/workbook.xml");
     assert!(workbook.contains("name=\"DPGF\"") && !workbook.contains("name=\"BPU\""));
-    assert!(!workbook.contains("name=\"Variante\""), "variants forbidden");
+    assert!(
+        !workbook.contains("name=\"Variante\""),
+        "variants forbidden"
+    );
     let shared = f.part("xl/sharedStrings.xml");
     assert!(shared.contains("Lot 2 — Plâtrerie, peinture"));
     assert!(shared.contains("l’entreprise répond de ses propres quantités"));
@@ -402,14 +503,36 @@ fn lump_sum_schedule_reads_the_firms_own_quantities() {
     // The firm's quantities must be figures too.
     f.set("DPGF", &at('D', l1), Typed::Nothing);
     let (_, message) = refusal(&d, Some(2), &f.bytes());
-    assert!(message.contains("ligne 1.1") && message.contains("il manque la quantité"), "{message}");
+    assert!(
+        message.contains("ligne 1.1") && message.contains("il manque la quantité"),
+        "{message}"
+    );
     f.set("DPGF", &at('D', l1), Typed::Number(-3.0));
     let (_, message) = refusal(&d, Some(2), &f.bytes());
-    assert!(message.contains("un nombre négatif n’est pas admis"), "{message}");
+    assert!(
+        message.contains("un nombre négatif n’est pas admis"),
+        "{message}"
+    );
     // Read as the schedule of another lot.
-    let (e, message) = refusal(&village_hall_other_lot(), Some(1), &village_hall_filled(&d).bytes());
-    assert!(matches!(e, PriceError::WrongLot { found: Some(2), expected: Some(1) }), "{message}");
-    assert!(message.contains("celui du lot 2, alors que celui du lot 1 est attendu"), "{message}");
+    let (e, message) = refusal(
+        &village_hall_other_lot(),
+        Some(1),
+        &village_hall_filled(&d).bytes(),
+    );
+    assert!(
+        matches!(
+            e,
+            PriceError::WrongLot {
+                found: Some(2),
+                expected: Some(1)
+            }
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("celui du lot 2, alors que celui du lot 1 est attendu"),
+        "{message}"
+    );
 }
 
 /// The village hall dossier with a schedule for lot 1 too.
@@ -439,24 +562,41 @@ fn tampered_files_are_refused_naming_the_line() {
 
     // A designation rewritten.
     let mut f = catering_filled(&d);
-    f.set("BPU", &at('B', row("BPU", "L1")), Typed::Text("Repas enfant de maternelle, sans dessert"));
+    f.set(
+        "BPU",
+        &at('B', row("BPU", "L1")),
+        Typed::Text("Repas enfant de maternelle, sans dessert"),
+    );
     let (_, message) = refusal(&d, None, &f.bytes());
-    assert!(message.contains("ligne 1.1 «\u{a0}Repas enfant de maternelle (entrée"), "{message}");
+    assert!(
+        message.contains("ligne 1.1 «\u{a0}Repas enfant de maternelle (entrée"),
+        "{message}"
+    );
     assert!(message.contains("la désignation a été modifiée (le fichier porte «\u{a0}Repas enfant de maternelle, sans dessert\u{a0}»)"), "{message}");
 
     // An estimated quantity changed in the DQE.
     let mut f = catering_filled(&d);
     f.set("DQE", &at('D', row("DQE", "L3")), Typed::Number(70.0));
     let (_, message) = refusal(&d, None, &f.bytes());
-    assert!(message.starts_with("Feuille «\u{a0}DQE\u{a0}», ligne 1.3 «\u{a0}Repas adulte"), "{message}");
-    assert!(message.contains("la quantité estimée a été modifiée (le fichier porte «\u{a0}70\u{a0}»)"), "{message}");
+    assert!(
+        message.starts_with("Feuille «\u{a0}DQE\u{a0}», ligne 1.3 «\u{a0}Repas adulte"),
+        "{message}"
+    );
+    assert!(
+        message.contains("la quantité estimée a été modifiée (le fichier porte «\u{a0}70\u{a0}»)"),
+        "{message}"
+    );
 
     // A line copied from another file: a marker the dossier does not know.
     let mut f = catering_filled(&d);
     f.set("BPU", &at('E', row("BPU", "L4")), Typed::Text("ligne:L99"));
     let (e, message) = refusal(&d, None, &f.bytes());
     assert!(matches!(e, PriceError::LineAdded { .. }), "{message}");
-    assert!(message.contains("ligne 1.4 «\u{a0}Pique-nique froid") && message.contains("cette ligne a été ajoutée"), "{message}");
+    assert!(
+        message.contains("ligne 1.4 «\u{a0}Pique-nique froid")
+            && message.contains("cette ligne a été ajoutée"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -477,11 +617,18 @@ fn prices_must_be_present_numeric_and_in_cents() {
     f.set("BPU", &l5, Typed::Text("12,50 €"));
     let (e, message) = refusal(&d, None, &f.bytes());
     assert!(matches!(e, PriceError::NotANumber { .. }), "{message}");
-    assert!(message.contains("ligne 2.1") && message.contains("le prix unitaire «\u{a0}12,50 €\u{a0}» n’est pas un nombre"), "{message}");
+    assert!(
+        message.contains("ligne 2.1")
+            && message.contains("le prix unitaire «\u{a0}12,50 €\u{a0}» n’est pas un nombre"),
+        "{message}"
+    );
 
     f.set("BPU", &l5, Typed::Number(0.855));
     let (_, message) = refusal(&d, None, &f.bytes());
-    assert!(message.contains("le prix unitaire (0,855) a plus de 2 décimales"), "{message}");
+    assert!(
+        message.contains("le prix unitaire (0,855) a plus de 2 décimales"),
+        "{message}"
+    );
 
     f.set("BPU", &l5, Typed::Number(-0.85));
     let (_, message) = refusal(&d, None, &f.bytes());
@@ -489,7 +636,10 @@ fn prices_must_be_present_numeric_and_in_cents() {
 
     // A free price of zero is a price.
     f.set("BPU", &l5, Typed::Number(0.0));
-    assert_eq!(read_xlsx(&d, None, &f.bytes()).unwrap().totals.pse_ht_cents[&1], 0);
+    assert_eq!(
+        read_xlsx(&d, None, &f.bytes()).unwrap().totals.pse_ht_cents[&1],
+        0
+    );
 }
 
 #[test]
@@ -509,18 +659,29 @@ fn foreign_files_are_refused() {
     let mut same_reference = d.clone();
     same_reference.uid = "another-uid".into();
     let (_, message) = refusal(&same_reference, None, &filled);
-    assert!(message.contains("produit pour un autre dossier"), "{message}");
+    assert!(
+        message.contains("produit pour un autre dossier"),
+        "{message}"
+    );
 
     let (e, message) = refusal(&d, None, b"Prix unitaire;Quantite\n12,50;3\n");
     assert!(matches!(e, PriceError::NotXlsx { .. }));
-    assert!(message.starts_with("Ce fichier n’est pas un classeur Excel (XLSX) lisible"), "{message}");
+    assert!(
+        message.starts_with("Ce fichier n’est pas un classeur Excel (XLSX) lisible"),
+        "{message}"
+    );
 
     // A workbook, but not one of ours.
     let mut foreign = rust_xlsxwriter::Workbook::new();
-    foreign.add_worksheet().write_string(0, 0, "Prix unitaire").unwrap();
+    foreign
+        .add_worksheet()
+        .write_string(0, 0, "Prix unitaire")
+        .unwrap();
     let (e, message) = refusal(&d, None, &foreign.save_to_buffer().unwrap());
     assert_eq!(e, PriceError::NotOurSchedule, "{message}");
-    assert!(message.starts_with("Ce classeur n’est pas un bordereau des prix produit par DCE Unique"));
+    assert!(
+        message.starts_with("Ce classeur n’est pas un bordereau des prix produit par DCE Unique")
+    );
 }
 
 /// No scoring function exists in core yet: this shows the compared total is
@@ -532,8 +693,18 @@ fn the_compared_total_feeds_the_price_score() {
     // A second firm, 10 % dearer on every meal, with a cheaper snack.
     let xlsx = write_xlsx(&d, None).unwrap();
     let mut f = Filled::new(&xlsx);
-    for (id, price) in [("L1", 3.8), ("L2", 4.18), ("L3", 5.69), ("L4", 4.57), ("L5", 0.5)] {
-        f.set("BPU", &at('D', marker_row(&xlsx, "BPU", &format!("ligne:{id}"))), Typed::Number(price));
+    for (id, price) in [
+        ("L1", 3.8),
+        ("L2", 4.18),
+        ("L3", 5.69),
+        ("L4", 4.57),
+        ("L5", 0.5),
+    ] {
+        f.set(
+            "BPU",
+            &at('D', marker_row(&xlsx, "BPU", &format!("ligne:{id}"))),
+            Typed::Number(price),
+        );
     }
     let second = read_xlsx(&d, None, &f.bytes()).unwrap();
     let compared = [first.compared_ht_cents, second.compared_ht_cents];
@@ -542,7 +713,59 @@ fn the_compared_total_feeds_the_price_score() {
     assert_eq!(compared[1], 4_696_250);
     let lowest = *compared.iter().min().unwrap();
     let weight = 40.0;
-    let points: Vec<f64> = compared.iter().map(|c| weight * lowest as f64 / *c as f64).collect();
+    let points: Vec<f64> = compared
+        .iter()
+        .map(|c| weight * lowest as f64 / *c as f64)
+        .collect();
     assert_eq!(points[0], 40.0);
     assert!((points[1] - 36.345).abs() < 0.001, "{points:?}");
+}
+
+#[test]
+fn dce_prices_read_prints_the_totals_or_the_refusal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossiers.db");
+    let dce = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_dce"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("DCE_DB")
+            .output()
+            .unwrap()
+    };
+    let new = dce(&["new", "--sample", "restauration-scolaire"]);
+    let id = String::from_utf8(new.stdout).unwrap().trim().to_string();
+    let d = dce_core::store::Store::open(&db)
+        .unwrap()
+        .load(id.parse().unwrap())
+        .unwrap();
+    let file = dir.path().join("bordereau-rempli.xlsx");
+    std::fs::write(&file, catering_filled(&d).bytes()).unwrap();
+
+    let out = dce(&["prices", "read", &id, file.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let expected = [
+        "Bordereau des prix de la consultation n°\u{a0}RS-01 (marché sans lots)\u{a0}: accepté, totaux recalculés ligne par ligne.",
+        "Entreprise\u{a0}: Cuisines du Val SARL (SIRET 01234567800019)",
+        "Offre de base\u{a0}: 42\u{202f}671,50\u{a0}€\u{a0}HT",
+        "PSE n°\u{a0}1 — Goûter pour l'accueil périscolaire\u{a0}: 2\u{202f}975\u{a0}€\u{a0}HT (chiffrage facultatif, hors du total comparé)",
+        "Total comparé\u{a0}: 42\u{202f}671,50\u{a0}€\u{a0}HT",
+        "TVA (5,5\u{a0}%)\u{a0}: 2\u{202f}346,93\u{a0}€",
+        "Total TTC\u{a0}: 45\u{202f}018,43\u{a0}€",
+    ];
+    assert_eq!(stdout.lines().collect::<Vec<_>>(), expected);
+
+    let out = dce(&["prices", "read", &id, file.to_str().unwrap(), "--lot", "2"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("Le dossier n’a pas de bordereau des prix du lot 2"),
+        "{stderr}"
+    );
 }

@@ -9,9 +9,9 @@ use std::io::Cursor;
 use calamine::{open_workbook_from_rs, Data, Range, Reader, Xlsx, XlsxError};
 
 use super::xlsx_write::{
-    Columns, BPU, BPU_COLS, COL_DESIGNATION, COL_FIRM, COL_NUMBER, COL_UNIT, DPGF, DQE,
-    ID_LOT, ID_REFERENCE, ID_UID, IDENTITY, MARK_FIRM, MARK_HEADER, MARK_LINE, MARK_SIRET,
-    MARK_VARIANT, PRICED_COLS, VARIANT, VARIANT_ROWS,
+    Columns, BPU, BPU_COLS, COL_DESIGNATION, COL_FIRM, COL_NUMBER, COL_UNIT, DPGF, DQE, IDENTITY,
+    ID_LOT, ID_REFERENCE, ID_UID, MARK_FIRM, MARK_HEADER, MARK_LINE, MARK_SIRET, MARK_VARIANT,
+    PRICED_COLS, VARIANT, VARIANT_ROWS,
 };
 use super::{
     chapters_priced, compared_total_cents, line_number, line_total_cents, pieces, schedule_for,
@@ -119,7 +119,8 @@ fn read_unit_prices(
     for (number, line) in lines(schedule, LinePricing::Unit) {
         let price_row = bpu.line_row(&number, line)?;
         let quantity_row = dqe.line_row(&number, line)?;
-        let unchanged = matches!(dqe.number(quantity_row, qty, 3), Ok(q) if q == line.quantity_thousandths);
+        let unchanged =
+            matches!(dqe.number(quantity_row, qty, 3), Ok(q) if q == line.quantity_thousandths);
         if !unchanged {
             return Err(PriceError::LineChanged {
                 line: dqe.line_ref(&number, line),
@@ -185,12 +186,7 @@ fn check_identity(
     let range = book
         .worksheet_range(IDENTITY)
         .map_err(|_| PriceError::NotOurSchedule)?;
-    let value = |row: u32| {
-        range
-            .get_value((row, 1))
-            .map(cell_text)
-            .unwrap_or_default()
-    };
+    let value = |row: u32| range.get_value((row, 1)).map(cell_text).unwrap_or_default();
     let reference = value(ID_REFERENCE);
     if reference != dossier.reference {
         return Err(PriceError::WrongReference {
@@ -239,7 +235,9 @@ impl Sheet {
         let (first, last) = (range.start(), range.end());
         if let (Some((first, _)), Some((last, _))) = (first, last) {
             for row in first..=last {
-                let marker = range.get_value((row, u32::from(cols.marker))).map(cell_text);
+                let marker = range
+                    .get_value((row, u32::from(cols.marker)))
+                    .map(cell_text);
                 if let Some(m) = marker.filter(|m| !m.is_empty()) {
                     // A duplicated row keeps its first place; `check_added` refuses the copy.
                     rows.entry(m).or_insert(row);
@@ -302,7 +300,11 @@ impl Sheet {
 
     /// Refuses a row that prices something the dossier does not: a copied
     /// line, a line whose marker is unknown, or a row typed into the table.
-    fn check_added(&self, schedule: &PriceSchedule, pricing: LinePricing) -> Result<(), PriceError> {
+    fn check_added(
+        &self,
+        schedule: &PriceSchedule,
+        pricing: LinePricing,
+    ) -> Result<(), PriceError> {
         let known: Vec<String> = lines(schedule, pricing)
             .map(|(_, l)| format!("{MARK_LINE}{}", l.id))
             .collect();

@@ -137,12 +137,12 @@ struct Heading {
 
 impl Heading {
     fn new(dossier: &Dossier, lot: Option<u32>) -> Self {
-        let lot_label = lot.map(|n| {
-            match dossier.purchase.lots.iter().find(|l| l.number == n) {
+        let lot_label = lot.map(
+            |n| match dossier.purchase.lots.iter().find(|l| l.number == n) {
                 Some(l) if !l.title.is_empty() => format!("Lot {n} — {}", l.title),
                 _ => format!("Lot {n}"),
-            }
-        });
+            },
+        );
         // « & » starts a code in a page footer: a reference containing one stays literal.
         let reference = dossier.reference.replace('&', "&&");
         let lot_part = lot.map(|n| format!(" — lot {n}")).unwrap_or_default();
@@ -153,9 +153,7 @@ impl Heading {
                 dossier.reference, dossier.purchase.object
             ),
             lot: lot_label,
-            footer: format!(
-                "&L&8Consultation n°{NBSP}{reference}{lot_part}&R&8Page &P sur &N"
-            ),
+            footer: format!("&L&8Consultation n°{NBSP}{reference}{lot_part}&R&8Page &P sur &N"),
         }
     }
 }
@@ -203,7 +201,11 @@ impl Styles {
                 .set_align(FormatAlign::Right)
                 .set_align(FormatAlign::VerticalCenter),
             // Text, so that a SIRET keeps its leading zeros.
-            firm: fill(Format::new().set_border(FormatBorder::Thin).set_num_format("@")),
+            firm: fill(
+                Format::new()
+                    .set_border(FormatBorder::Thin)
+                    .set_num_format("@"),
+            ),
             header: Format::new()
                 .set_bold()
                 .set_text_wrap()
@@ -298,9 +300,15 @@ impl<'a> Sheet<'a> {
     }
 
     /// A text across the whole width, tall enough for its wrapped lines.
-    fn wide(&mut self, text: &str, format: &Format, chars_per_line: usize) -> Result<(), XlsxError> {
+    fn wide(
+        &mut self,
+        text: &str,
+        format: &Format,
+        chars_per_line: usize,
+    ) -> Result<(), XlsxError> {
         let last = self.last_col();
-        self.ws.merge_range(self.row, 0, self.row, last, text, format)?;
+        self.ws
+            .merge_range(self.row, 0, self.row, last, text, format)?;
         let lines = text.chars().count().div_ceil(chars_per_line).max(1);
         self.ws
             .set_row_height(self.row, LINE_HEIGHT * lines as f64 + 2.0)?;
@@ -311,7 +319,8 @@ impl<'a> Sheet<'a> {
     fn heading(&mut self, head: &Heading, piece: &str, intro: &str) -> Result<(), XlsxError> {
         let st = self.st;
         let width = self.line_chars();
-        self.ws.write_string_with_format(self.row, 0, &head.commune, &st.title)?;
+        self.ws
+            .write_string_with_format(self.row, 0, &head.commune, &st.title)?;
         self.ws.set_row_height(self.row, 20.0)?;
         self.row += 1;
         self.wide(&head.consultation, &st.subtitle, width)?;
@@ -319,7 +328,8 @@ impl<'a> Sheet<'a> {
             self.wide(lot, &st.subtitle, width)?;
         }
         self.row += 1;
-        self.ws.write_string_with_format(self.row, 0, piece, &st.piece)?;
+        self.ws
+            .write_string_with_format(self.row, 0, piece, &st.piece)?;
         self.ws.set_row_height(self.row, 20.0)?;
         self.row += 1;
         self.wide(intro, &st.note, width)?;
@@ -365,7 +375,12 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
-    fn chapter(&mut self, dossier: &Dossier, number: usize, chapter: &PriceChapter) -> Result<(), XlsxError> {
+    fn chapter(
+        &mut self,
+        dossier: &Dossier,
+        number: usize,
+        chapter: &PriceChapter,
+    ) -> Result<(), XlsxError> {
         let st = self.st;
         let last = self.last_col();
         self.ws.write_string_with_format(
@@ -376,8 +391,14 @@ impl<'a> Sheet<'a> {
         )?;
         let title = chapter_title(dossier, chapter);
         if last > COL_DESIGNATION {
-            self.ws
-                .merge_range(self.row, COL_DESIGNATION, self.row, last, &title, &st.chapter)?;
+            self.ws.merge_range(
+                self.row,
+                COL_DESIGNATION,
+                self.row,
+                last,
+                &title,
+                &st.chapter,
+            )?;
         }
         self.fit(&title)?;
         self.mark(self.row, &format!("{MARK_CHAPTER}{}", chapter.id))?;
@@ -394,7 +415,13 @@ impl<'a> Sheet<'a> {
     }
 
     /// Number, designation and unit of a line, and its marker.
-    fn line_start(&mut self, number: &str, designation: &str, unit: &str, id: &str) -> Result<(), XlsxError> {
+    fn line_start(
+        &mut self,
+        number: &str,
+        designation: &str,
+        unit: &str,
+        id: &str,
+    ) -> Result<(), XlsxError> {
         let st = self.st;
         self.ws
             .write_string_with_format(self.row, COL_NUMBER, number, &st.centred)?;
@@ -437,8 +464,14 @@ impl<'a> Sheet<'a> {
     /// A label across the line columns and an amount (formula) in the amount column.
     fn total(&mut self, label: &str, formula: &str) -> Result<u32, XlsxError> {
         let st = self.st;
-        self.ws
-            .merge_range(self.row, COL_NUMBER, self.row, AMOUNT - 1, label, &st.total_label)?;
+        self.ws.merge_range(
+            self.row,
+            COL_NUMBER,
+            self.row,
+            AMOUNT - 1,
+            label,
+            &st.total_label,
+        )?;
         self.ws
             .write_formula_with_format(self.row, AMOUNT, formula, &st.total_money)?;
         self.mark(self.row, MARK_TOTAL)?;
@@ -448,7 +481,12 @@ impl<'a> Sheet<'a> {
     }
 
     /// Total HT, VAT at the dossier's rate and total TTC of an amount.
-    fn ht_vat_ttc(&mut self, dossier: &Dossier, what: &str, ht_formula: &str) -> Result<(), XlsxError> {
+    fn ht_vat_ttc(
+        &mut self,
+        dossier: &Dossier,
+        what: &str,
+        ht_formula: &str,
+    ) -> Result<(), XlsxError> {
         let bp = dossier.prices.vat_rate_basis_points;
         let ht = self.total(&format!("Total HT {what}"), ht_formula)?;
         let vat = self.total(
@@ -511,8 +549,14 @@ impl<'a> Sheet<'a> {
             self.chapter(dossier, number, chapter)?;
             let first = self.row;
             for (i, line) in chapter.lines.iter().enumerate() {
-                self.line_start(&line_number(number, i + 1), &line.designation, line.unit.symbol(), &line.id)?;
-                self.ws.write_blank(self.row, self.cols.price, &st.money_fill)?;
+                self.line_start(
+                    &line_number(number, i + 1),
+                    &line.designation,
+                    line.unit.symbol(),
+                    &line.id,
+                )?;
+                self.ws
+                    .write_blank(self.row, self.cols.price, &st.money_fill)?;
                 rows.insert(line.id.clone(), self.row);
                 self.row += 1;
             }
@@ -552,8 +596,19 @@ impl<'a> Sheet<'a> {
         if firm_block {
             self.firm()?;
         }
-        let quantity_title = if unit { "Quantité estimée" } else { "Quantité" };
-        self.header(&["N°", "Désignation", "Unité", quantity_title, "Prix unitaire HT (€)", "Montant HT (€)"])?;
+        let quantity_title = if unit {
+            "Quantité estimée"
+        } else {
+            "Quantité"
+        };
+        self.header(&[
+            "N°",
+            "Désignation",
+            "Unité",
+            quantity_title,
+            "Prix unitaire HT (€)",
+            "Montant HT (€)",
+        ])?;
         let st = self.st;
         let qty = PRICED_COLS.quantity.unwrap_or_default();
         let price = self.cols.price;
@@ -565,16 +620,31 @@ impl<'a> Sheet<'a> {
             let first = self.row;
             for (i, line) in chapter.lines.iter().enumerate() {
                 let r = self.row;
-                self.line_start(&line_number(number, i + 1), &line.designation, line.unit.symbol(), &line.id)?;
+                self.line_start(
+                    &line_number(number, i + 1),
+                    &line.designation,
+                    line.unit.symbol(),
+                    &line.id,
+                )?;
                 match (line.quantity_thousandths, unit) {
                     (Some(q), true) => {
-                        self.ws.write_number_with_format(r, qty, q as f64 / 1000.0, &st.quantity(q))?;
+                        self.ws.write_number_with_format(
+                            r,
+                            qty,
+                            q as f64 / 1000.0,
+                            &st.quantity(q),
+                        )?;
                     }
                     (None, true) => {
                         self.ws.write_blank(r, qty, &st.centred)?;
                     }
                     (Some(q), false) => {
-                        self.ws.write_number_with_format(r, qty, q as f64 / 1000.0, &st.quantity_fill)?;
+                        self.ws.write_number_with_format(
+                            r,
+                            qty,
+                            q as f64 / 1000.0,
+                            &st.quantity_fill,
+                        )?;
                     }
                     (None, false) => {
                         self.ws.write_blank(r, qty, &st.quantity_fill)?;
@@ -584,7 +654,8 @@ impl<'a> Sheet<'a> {
                     // The firm types each price once, in the BPU.
                     Some(b) => {
                         let source = format!("={BPU}!{}", absolute(*b, BPU_COLS.price));
-                        self.ws.write_formula_with_format(r, price, source.as_str(), &st.money)?;
+                        self.ws
+                            .write_formula_with_format(r, price, source.as_str(), &st.money)?;
                     }
                     None => {
                         self.ws.write_blank(r, price, &st.money_fill)?;
@@ -641,13 +712,21 @@ impl<'a> Sheet<'a> {
         }
         intro.push('.');
         self.heading(head, "Variante", &intro)?;
-        self.header(&["N°", "Désignation", "Unité", "Quantité", "Prix unitaire HT (€)", "Montant HT (€)"])?;
+        self.header(&[
+            "N°",
+            "Désignation",
+            "Unité",
+            "Quantité",
+            "Prix unitaire HT (€)",
+            "Montant HT (€)",
+        ])?;
         let st = self.st;
         let qty = PRICED_COLS.quantity.unwrap_or_default();
         let first = self.row;
         for k in 1..=VARIANT_ROWS {
             let r = self.row;
-            self.ws.write_string_with_format(r, COL_NUMBER, k.to_string(), &st.centred)?;
+            self.ws
+                .write_string_with_format(r, COL_NUMBER, k.to_string(), &st.centred)?;
             self.ws.write_blank(r, COL_DESIGNATION, &st.text_fill)?;
             self.ws.write_blank(r, COL_UNIT, &st.text_fill)?;
             self.ws.write_blank(r, qty, &st.quantity_fill)?;
@@ -716,7 +795,10 @@ fn chapter_title(dossier: &Dossier, chapter: &PriceChapter) -> String {
         None => chapter.title.clone(),
         Some(n) => {
             let label = pse_label(dossier, n);
-            let pse_title = dossier.pse.get((n as usize).wrapping_sub(1)).map(|p| p.title.as_str());
+            let pse_title = dossier
+                .pse
+                .get((n as usize).wrapping_sub(1))
+                .map(|p| p.title.as_str());
             if chapter.title.is_empty() || pse_title == Some(chapter.title.as_str()) {
                 label
             } else {

@@ -55,7 +55,9 @@ fn report(dossier: &Dossier, lot: Option<u32>, filled: &FilledSchedule) -> Vec<S
         dossier.reference
     ));
     match (&filled.firm_name, &filled.firm_siret) {
-        (Some(name), Some(siret)) => lines.push(format!("Entreprise\u{a0}: {name} (SIRET {siret})")),
+        (Some(name), Some(siret)) => {
+            lines.push(format!("Entreprise\u{a0}: {name} (SIRET {siret})"))
+        }
         (Some(name), None) => lines.push(format!("Entreprise\u{a0}: {name}")),
         (None, Some(siret)) => lines.push(format!("Entreprise\u{a0}: SIRET {siret}")),
         (None, None) => lines.push("Entreprise\u{a0}: non indiquée dans le bordereau".to_string()),
