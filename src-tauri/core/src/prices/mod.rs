@@ -1,19 +1,26 @@
 //! The price schedule bidders fill in (BPU, DQE, DPGF): which pieces a
 //! schedule becomes, how its lines are numbered and how its totals are
-//! computed. Totals are always recomputed here from unit prices and
-//! quantities, never taken from a file.
+//! computed; the workbook bidders fill in, written and read back. Totals
+//! are always recomputed here from unit prices and quantities, never taken
+//! from a file.
 
+mod error;
 mod estimate;
 mod numbering;
 mod paste;
 mod totals;
 mod units;
+mod xlsx_read;
+mod xlsx_write;
 
+pub use error::*;
 pub use estimate::*;
 pub use numbering::*;
 pub use paste::*;
 pub use totals::*;
 pub use units::*;
+pub use xlsx_read::{read_xlsx, FilledSchedule, VariantRow};
+pub use xlsx_write::write_xlsx;
 
 use crate::model::{Dossier, LinePricing, PriceChapter, PriceSchedule};
 

@@ -16,6 +16,7 @@ macro_rules! out {
 }
 
 mod bench;
+mod prices;
 
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -130,6 +131,11 @@ enum Command {
         #[arg(long, help = "Repartir d'une base neuve")]
         empty: bool,
     },
+    #[command(about = "Bordereau des prix : relit celui qu'une entreprise a rempli")]
+    Prices {
+        #[command(subcommand)]
+        command: prices::PricesCommand,
+    },
     #[command(about = "Affiche le schéma JSON du format .dce")]
     Schema,
     #[command(
@@ -204,6 +210,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Schema => print!("{}", dce_core::bindings::json_schema()),
         Command::Bench => bench::run(today())?,
+        Command::Prices { command } => prices::run(open(cli.db)?, command)?,
         Command::New { sample } => {
             let s = samples::find(&sample).ok_or_else(|| {
                 let names: Vec<_> = samples::starting_points().iter().map(|s| s.name).collect();
