@@ -145,7 +145,9 @@ fn the_catering_schedule_is_a_bpu_and_a_dqe_with_the_pse_apart() {
         pse_rows[1].ends_with(&format!("|u|3{NNBSP}500||")),
         "{pse_rows:?}"
     );
-    assert_eq!(pse_rows[4], format!("|Total TTC de la {pse}||||"));
+    assert_eq!(pse_rows[2], "|Total HT de la PSE n°\u{a0}1||||");
+    assert_eq!(pse_rows[4], "|Total TTC de la PSE n°\u{a0}1||||");
+    assert_eq!(dqe.widths, [6, 38, 9, 13, 17, 17], "room to write amounts");
 }
 
 /// The words of the catering schedule that its PDF and DOCX must show.

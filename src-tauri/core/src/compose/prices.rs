@@ -3,7 +3,7 @@
 //! of the lump-sum ones, the PSE apart. Bidders fill the spreadsheet; this
 //! piece shows the same lines.
 
-use super::document::{Document, Meta};
+use super::document::{Block, Document, Meta};
 use super::template::{self, Template};
 use super::{labels, markdown, procedure_used, ComposeError, Piece, MISSING};
 use crate::french;
@@ -39,6 +39,8 @@ struct ScheduleView {
 struct PartView {
     /// « PSE n° 1 — Goûter de l'accueil périscolaire »; empty for the base offer.
     pse: String,
+    /// « PSE n° 1 », in the totals rows.
+    pse_short: String,
     chapters: Vec<ChapterView>,
 }
 
@@ -81,6 +83,8 @@ pub fn prices_document(dossier: &Dossier, only_lot: Option<u32>) -> Result<Docum
         dossier,
         minijinja::context! { p => Value::from(Serde(&view)) },
     )?;
+    let mut blocks = markdown::to_blocks(&markdown);
+    widen_price_columns(&mut blocks);
     let kicker = title(dossier);
     let mut cover = labels::cover(dossier, kicker, procedure_used(dossier));
     let lots: Vec<String> = view
@@ -104,7 +108,7 @@ pub fn prices_document(dossier: &Dossier, only_lot: Option<u32>) -> Result<Docum
         },
         cover,
         running_header: labels::running_header(dossier),
-        blocks: markdown::to_blocks(&markdown),
+        blocks,
     })
 }
 
@@ -164,6 +168,7 @@ fn parts(dossier: &Dossier, schedule: &PriceSchedule, pricing: LinePricing) -> V
     pses.into_iter()
         .map(|pse| PartView {
             pse: pse.map(|n| pse_title(dossier, n)).unwrap_or_default(),
+            pse_short: pse.map(pse_short).unwrap_or_default(),
             chapters: chapters_priced(schedule, pricing)
                 .filter(|(_, c)| c.pse == pse)
                 .map(|(number, c)| ChapterView {
@@ -189,6 +194,10 @@ fn parts(dossier: &Dossier, schedule: &PriceSchedule, pricing: LinePricing) -> V
         .collect()
 }
 
+fn pse_short(number: u32) -> String {
+    format!("PSE n°{}{number}", french::NBSP)
+}
+
 /// « PSE n° 1 — Goûter de l'accueil périscolaire », titled as in the dossier's PSE.
 fn pse_title(dossier: &Dossier, number: u32) -> String {
     let title = (number as usize)
@@ -197,7 +206,25 @@ fn pse_title(dossier: &Dossier, number: u32) -> String {
         .map(|p| p.title.trim())
         .filter(|t| !t.is_empty());
     match title {
-        Some(t) => format!("PSE n°{}{number} — {t}", french::NBSP),
-        None => format!("PSE n°{}{number}", french::NBSP),
+        Some(t) => format!("{} — {t}", pse_short(number)),
+        None => pse_short(number),
+    }
+}
+
+/// Relative column widths of the BPU (four columns) and of the DQE and
+/// DPGF (six): the blank price and amount columns get room for an amount
+/// written by hand, which their short headers alone would not give them.
+const BPU_WIDTHS: [u16; 4] = [6, 64, 10, 20];
+const PRICED_WIDTHS: [u16; 6] = [6, 38, 9, 13, 17, 17];
+
+fn widen_price_columns(blocks: &mut [Block]) {
+    for block in blocks {
+        if let Block::Table(t) = block {
+            match t.header.len() {
+                4 => t.widths = BPU_WIDTHS.to_vec(),
+                6 => t.widths = PRICED_WIDTHS.to_vec(),
+                _ => {}
+            }
+        }
     }
 }
