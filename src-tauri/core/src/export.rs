@@ -2,7 +2,8 @@
 //! export is refused while a blocking finding remains.
 
 use crate::compose::document::{Block, Document, RenderOptions};
-use crate::compose::{self, ComposeError, Piece};
+pub use crate::compose::file_names::prices_xlsx_file_name;
+use crate::compose::{self, file_names, ComposeError, Piece};
 use crate::model::Dossier;
 use crate::render::{self, RenderError};
 use crate::rules::{self, Finding, Severity};
@@ -51,6 +52,7 @@ pub fn piece_revision_label(piece: Piece, format: Format, final_version: bool) -
         Piece::Dce => "Exporté",
         Piece::ResponseFrames => "Cadre de réponse exporté",
         Piece::Notice => "Avis exporté",
+        Piece::Prices => "Bordereau des prix exporté",
     };
     let what = match format {
         Format::Pdf => "en PDF",
@@ -75,89 +77,19 @@ pub fn file_name(dossier: &Dossier, format: Format) -> String {
 
 /// [`file_name`] of `piece`: « RS-01_Fourniture-et-livraison-de-repas_Avis.txt ».
 pub fn piece_file_name(dossier: &Dossier, piece: Piece, format: Format) -> String {
-    let stem = match piece {
-        Piece::Dce => "DCE",
-        Piece::ResponseFrames => "Cadre-de-reponse",
-        Piece::Notice => "Avis",
-    };
-    named(dossier, stem, format.extension())
-}
-
-fn named(dossier: &Dossier, piece: &str, extension: &str) -> String {
-    let reference = slug(&dossier.reference, 20);
-    let object = slug(&dossier.purchase.object, 40);
-    let stem = [reference, object, piece.to_string()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("_");
-    format!("{stem}.{extension}")
-}
-
-/// Small words a cut name must not end with (« …-livraison-de-repas-en »).
-const DANGLING: &[&str] = &[
-    "a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par",
-    "pour", "sur",
-];
-
-/// Words of `text` folded to ASCII and joined by hyphens, cut at a word
-/// boundary after at most `max` characters, without a dangling small word.
-fn slug(text: &str, max: usize) -> String {
-    let folded: String = text.chars().map(fold_accent).collect();
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut kept: Vec<&str> = Vec::new();
-    let mut len = 0;
-    for word in &words {
-        let word = &word[..word.len().min(max)];
-        let added = if kept.is_empty() {
-            word.len()
-        } else {
-            word.len() + 1
-        };
-        if !kept.is_empty() && len + added > max {
-            break;
-        }
-        kept.push(word);
-        len += added;
-    }
-    if kept.len() < words.len() {
-        while kept.len() > 1
-            && DANGLING.contains(&kept[kept.len() - 1].to_ascii_lowercase().as_str())
-        {
-            kept.pop();
-        }
-    }
-    kept.join("-")
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'â' | 'ä' => 'a',
-        'À' | 'Â' | 'Ä' => 'A',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'É' | 'È' | 'Ê' | 'Ë' => 'E',
-        'î' | 'ï' => 'i',
-        'Î' | 'Ï' => 'I',
-        'ô' | 'ö' => 'o',
-        'Ô' | 'Ö' => 'O',
-        'ù' | 'û' | 'ü' => 'u',
-        'Ù' | 'Û' | 'Ü' => 'U',
-        'ç' => 'c',
-        'Ç' => 'C',
-        'ÿ' => 'y',
-        _ => c,
-    }
+    file_names::piece_file_name(dossier, piece, format.extension())
 }
 
 #[derive(Debug, Error)]
 pub enum ExportError {
     #[error("La version à publier est refusée tant que {} point(s) bloquant(s) reste(nt) à corriger :\n{}", .0.len(), list(.0))]
     Blocked(Vec<Finding>),
-    #[error("L'archive ZIP réunit toutes les pièces du dossier (document unique, cadre de réponse et avis)\u{202f}; pour une seule pièce, choisissez le PDF, le DOCX ou le texte.")]
+    #[error("L'archive ZIP réunit toutes les pièces du dossier (document unique, cadre de réponse, avis et bordereau des prix)\u{202f}; pour une seule pièce, choisissez le PDF, le DOCX ou le texte.")]
     ZipOfOnePiece,
+    #[error("Ce marché n'est pas alloti\u{202f}: son bordereau des prix vaut pour tout le marché, sans numéro de lot.")]
+    NotAllotted,
+    #[error("Le dossier n'a pas de lot n°\u{a0}{lot}\u{202f}; ses lots sont\u{a0}: {lots}.")]
+    NoSuchLot { lot: u32, lots: String },
     #[error(transparent)]
     Compose(#[from] ComposeError),
     #[error(transparent)]
@@ -211,6 +143,50 @@ pub fn render_piece(
     if format == Format::Zip && piece != Piece::Dce {
         return Err(ExportError::ZipOfOnePiece);
     }
+    let opts = options(dossier, final_version, today)?;
+    produce(dossier, piece, format, opts, &[])
+}
+
+/// The price schedule of lot `lot` alone, for a bidder who answers that
+/// lot only (see [`render_piece`]; the ZIP holds every lot's).
+pub fn render_lot_prices(
+    dossier: &Dossier,
+    lot: u32,
+    format: Format,
+    final_version: bool,
+    today: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    check_lot(dossier, lot)?;
+    let opts = options(dossier, final_version, today)?;
+    render_document(&compose::prices_document(dossier, Some(lot))?, format, opts)
+}
+
+/// Refuses a lot the dossier does not have, naming those it has.
+pub fn check_lot(dossier: &Dossier, lot: u32) -> Result<(), ExportError> {
+    let lots = &dossier.purchase.lots;
+    if lots.is_empty() {
+        return Err(ExportError::NotAllotted);
+    }
+    if lots.iter().any(|l| l.number == lot) {
+        return Ok(());
+    }
+    Err(ExportError::NoSuchLot {
+        lot,
+        lots: lots
+            .iter()
+            .map(|l| l.number.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+/// The watermark of an export; a final one is refused while a blocking
+/// finding remains, judged on the later of the launch date and `today`.
+fn options(
+    dossier: &Dossier,
+    final_version: bool,
+    today: NaiveDate,
+) -> Result<RenderOptions, ExportError> {
     if final_version {
         let blocking: Vec<Finding> =
             rules::check(dossier, rules::final_export_date(dossier, today))
@@ -221,10 +197,9 @@ pub fn render_piece(
             return Err(ExportError::Blocked(blocking));
         }
     }
-    let opts = RenderOptions {
+    Ok(RenderOptions {
         draft: !final_version,
-    };
-    produce(dossier, piece, format, opts, &[])
+    })
 }
 
 /// A draft of `dossier` in `format` with, at the very end of the DCE, the
@@ -264,10 +239,22 @@ fn produce(
         Ok(doc)
     };
     match format {
-        Format::Pdf => Ok(render::pdf::render(&doc()?, opts)?),
-        Format::Docx => Ok(render::docx::render(&doc()?, opts)?),
-        Format::Txt => Ok(render::txt::render(&doc()?, opts).into_bytes()),
         Format::Zip => bundle(dossier, opts, annex),
+        _ => render_document(&doc()?, format, opts),
+    }
+}
+
+/// One document in a single-file `format` (not [`Format::Zip`]).
+fn render_document(
+    doc: &Document,
+    format: Format,
+    opts: RenderOptions,
+) -> Result<Vec<u8>, ExportError> {
+    match format {
+        Format::Pdf => Ok(render::pdf::render(doc, opts)?),
+        Format::Docx => Ok(render::docx::render(doc, opts)?),
+        Format::Txt => Ok(render::txt::render(doc, opts).into_bytes()),
+        Format::Zip => Err(ExportError::ZipOfOnePiece),
     }
 }
 
@@ -287,15 +274,16 @@ pub fn render_review(
 
 /// « RS-01_Fourniture-et-livraison-de-repas_Fiche-de-relecture.pdf ».
 pub fn review_file_name(dossier: &Dossier) -> String {
-    named(dossier, "Fiche-de-relecture", "pdf")
+    file_names::named(dossier, "Fiche-de-relecture", "pdf")
 }
 
 /// What the archive for the buyer platform holds: each piece in PDF and
 /// DOCX, and the notice also as the text pasted into the publication forms.
-pub const BUNDLE: [(Piece, &[Format]); 3] = [
+pub const BUNDLE: [(Piece, &[Format]); 4] = [
     (Piece::Dce, &[Format::Pdf, Format::Docx]),
     (Piece::ResponseFrames, &[Format::Pdf, Format::Docx]),
     (Piece::Notice, &[Format::Pdf, Format::Docx, Format::Txt]),
+    (Piece::Prices, &[Format::Pdf, Format::Docx]),
 ];
 
 /// The archive for the buyer platform: the files of [`BUNDLE`], named from

@@ -34,6 +34,19 @@ pub fn decimal(hundredths: i64) -> String {
     }
 }
 
+/// A quantity in thousandths of its unit, as a bidder reads it:
+/// 4 200 000 → « 4 200 », 12 500 → « 12,5 », 1 → « 0,001 ».
+pub fn quantity(thousandths: i64) -> String {
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let abs = thousandths.unsigned_abs();
+    let whole = group_thousands(abs / 1000);
+    let fraction = format!("{:03}", abs % 1000);
+    match fraction.trim_end_matches('0') {
+        "" => format!("{sign}{whole}"),
+        f => format!("{sign}{whole},{f}"),
+    }
+}
+
 /// « 120 000 » with narrow no-break spaces.
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -174,6 +187,15 @@ mod tests {
         assert_eq!(decimal(150), "1,5");
         assert_eq!(decimal(200), "2");
         assert_eq!(decimal(125), "1,25");
+    }
+
+    #[test]
+    fn quantities_group_thousands_and_drop_trailing_zeros() {
+        assert_eq!(quantity(4_200_000), "4\u{202F}200");
+        assert_eq!(quantity(12_500), "12,5");
+        assert_eq!(quantity(1), "0,001");
+        assert_eq!(quantity(1_250_050), "1\u{202F}250,05");
+        assert_eq!(quantity(0), "0");
     }
 
     #[test]

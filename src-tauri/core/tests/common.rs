@@ -84,3 +84,11 @@ pub fn docx_text(docx: &[u8]) -> String {
         .replace("&gt;", ">")
         .replace("&amp;", "&")
 }
+
+/// Text with its spaces, line breaks and hyphens taken out: the PDF breaks
+/// and hyphenates the words of narrow table cells where it must.
+pub fn squeezed(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{ad}'))
+        .collect()
+}

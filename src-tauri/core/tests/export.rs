@@ -157,6 +157,8 @@ fn zip_bundle_holds_every_piece_named_from_the_reference() {
             "RS-01_Fourniture-et-livraison-de-repas_Cadre-de-reponse.pdf",
             "RS-01_Fourniture-et-livraison-de-repas_DCE.docx",
             "RS-01_Fourniture-et-livraison-de-repas_DCE.pdf",
+            "RS-01_Fourniture-et-livraison-de-repas_Prix.docx",
+            "RS-01_Fourniture-et-livraison-de-repas_Prix.pdf",
         ]
     );
     let mut frames_pdf = Vec::new();

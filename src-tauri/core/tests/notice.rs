@@ -51,19 +51,11 @@ fn expected(d: &Dossier) -> Vec<String> {
     values
 }
 
-/// Text with its spaces, line breaks and hyphens taken out: the PDF breaks
-/// and hyphenates the words of narrow table cells where it must.
-fn squeezed(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{ad}'))
-        .collect()
-}
-
 fn assert_says_all(what: &str, text: &str, d: &Dossier) {
-    let text = squeezed(text);
+    let text = common::squeezed(text);
     for value in expected(d) {
         assert!(
-            text.contains(&squeezed(&value)),
+            text.contains(&common::squeezed(&value)),
             "the notice's {what} lacks {value:?}"
         );
     }

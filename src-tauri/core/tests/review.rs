@@ -305,8 +305,8 @@ fn in_the_zip_bundle_only_the_dce_carries_the_annex() {
         .collect();
     assert_eq!(
         names.len(),
-        3,
-        "the DCE, the response frames and the notice"
+        4,
+        "the DCE, the response frames, the notice and the price schedule"
     );
     for name in names {
         let mut pdf = Vec::new();

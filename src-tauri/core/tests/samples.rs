@@ -173,8 +173,8 @@ fn every_sample_exports_a_final_bundle() {
         let archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
         assert_eq!(
             archive.len(),
-            7,
-            "{name}: DCE and response frames in PDF and DOCX, the notice also in text"
+            9,
+            "{name}: DCE, response frames and price schedule in PDF and DOCX, the notice also in text"
         );
     }
 }

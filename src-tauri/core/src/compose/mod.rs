@@ -4,14 +4,17 @@
 
 mod annex;
 pub mod document;
+pub mod file_names;
 mod frames;
 pub(crate) mod labels;
 mod markdown;
+mod prices;
 mod review;
 mod statements;
 mod template;
 
 pub use annex::{comments_annex, ANNEX_TITLE};
+pub use prices::prices_document;
 pub use review::{review, severity_label, REVIEW_TITLE};
 
 use crate::model::{Dossier, ProcedureChoice};
@@ -35,6 +38,9 @@ pub enum Piece {
     /// The notice (avis d'appel public à la concurrence), in the order of
     /// the BOAMP MAPA form, to paste into the buyer platform or the BOAMP.
     Notice,
+    /// The price schedule (BPU and DQE, DPGF) of every lot, to read and
+    /// print; bidders fill its spreadsheet.
+    Prices,
 }
 
 impl Piece {
@@ -46,6 +52,7 @@ impl Piece {
                 "Cadre de réponse — à compléter par le candidat et à joindre à l'offre"
             }
             Piece::Notice => "Avis d’appel public à la concurrence",
+            Piece::Prices => "Bordereau des prix",
         }
     }
 }
@@ -53,10 +60,15 @@ impl Piece {
 /// One piece of a dossier, as a document ready to render.
 pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError> {
     let markdown = match piece {
+        Piece::Prices => return prices_document(dossier, None),
         Piece::Dce => template::render(
             Template::Dce,
             dossier,
-            minijinja::context! { procedure => procedure_view(procedure_used(dossier)), ..statements::values(dossier) },
+            minijinja::context! {
+                procedure => procedure_view(procedure_used(dossier)),
+                price_files => Value::from(minijinja::value::Serde(file_names::price_files(dossier))),
+                ..statements::values(dossier)
+            },
         )?,
         Piece::ResponseFrames => template::render(
             Template::ResponseFrames,

@@ -11,6 +11,7 @@ use minijinja::{Environment, Error, ErrorKind, UndefinedBehavior};
 const DCE: &str = include_str!("../../../../templates/document/dce.md");
 const FRAMES: &str = include_str!("../../../../templates/document/cadre-reponse.md");
 const NOTICE: &str = include_str!("../../../../templates/document/avis.md");
+const PRICES: &str = include_str!("../../../../templates/document/prix.md");
 const REVIEW: &str = include_str!("../../../../templates/document/relecture.md");
 
 /// The bundled templates, by the name `render` takes.
@@ -18,6 +19,8 @@ pub enum Template {
     Dce,
     ResponseFrames,
     Notice,
+    /// The price schedule (`compose::prices`).
+    Prices,
     /// The review sheet for the adviser (`compose::review`).
     Review,
 }
@@ -29,6 +32,7 @@ pub fn render(template: Template, dossier: &Dossier, extra: Value) -> Result<Str
         Template::Dce => "dce.md",
         Template::ResponseFrames => "cadre-reponse.md",
         Template::Notice => "avis.md",
+        Template::Prices => "prix.md",
         Template::Review => "relecture.md",
     };
     let ctx = minijinja::context! { d => Value::from(minijinja::value::Serde(dossier)), ..extra };
@@ -85,6 +89,7 @@ fn environment() -> Result<Environment<'static>, Error> {
     env.add_template("dce.md", DCE)?;
     env.add_template("cadre-reponse.md", FRAMES)?;
     env.add_template("avis.md", NOTICE)?;
+    env.add_template("prix.md", PRICES)?;
     env.add_template("relecture.md", REVIEW)?;
     Ok(env)
 }

@@ -96,7 +96,7 @@ enum Command {
         date: Option<NaiveDate>,
     },
     #[command(
-        about = "Exporte une pièce d'un dossier : le document unique (DCE), le cadre de réponse ou l'avis d'appel public à la concurrence"
+        about = "Exporte une pièce d'un dossier : le document unique (DCE), le cadre de réponse, l'avis d'appel public à la concurrence ou le bordereau des prix"
     )]
     Export {
         id: i64,
@@ -109,6 +109,12 @@ enum Command {
         piece: ExportPiece,
         #[arg(long, value_enum)]
         format: ExportFormat,
+        #[arg(
+            long,
+            value_name = "N",
+            help = "Avec --piece prix : le bordereau de ce lot seul (sinon celui de tous les lots)"
+        )]
+        lot: Option<u32>,
         #[arg(long, value_name = "FICHIER")]
         out: PathBuf,
         #[arg(
@@ -152,6 +158,8 @@ enum ExportPiece {
     Cadre,
     #[value(help = "l'avis d'appel public à la concurrence")]
     Avis,
+    #[value(help = "le bordereau des prix (BPU et DQE, DPGF)")]
+    Prix,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -336,6 +344,7 @@ fn run(cli: Cli) -> Result<(), String> {
             id,
             piece,
             format,
+            lot,
             out,
             final_version,
         } => {
@@ -351,9 +360,20 @@ fn run(cli: Cli) -> Result<(), String> {
                 ExportPiece::Dce => Piece::Dce,
                 ExportPiece::Cadre => Piece::ResponseFrames,
                 ExportPiece::Avis => Piece::Notice,
+                ExportPiece::Prix => Piece::Prices,
             };
-            let bytes = export::render_piece(&dossier, piece, format, final_version, today())
-                .map_err(|e| e.to_string())?;
+            let bytes = match lot {
+                None => export::render_piece(&dossier, piece, format, final_version, today()),
+                Some(lot) if piece == Piece::Prices => {
+                    export::render_lot_prices(&dossier, lot, format, final_version, today())
+                }
+                Some(_) => {
+                    return Err(
+                        "--lot ne vaut que pour le bordereau des prix (--piece prix).".into(),
+                    )
+                }
+            }
+            .map_err(|e| e.to_string())?;
             export::write_atomic(&out, &bytes).map_err(|e| e.to_string())?;
             store
                 .label_latest_if_unnamed(
