@@ -224,7 +224,15 @@ pub fn export_dossier(
     final_version: bool,
     with_comments: bool,
 ) -> Reply<Option<String>> {
-    save_piece(&state, id, Piece::Dce, format, final_version, with_comments)
+    save_piece(
+        &state,
+        id,
+        Piece::Dce,
+        format,
+        final_version,
+        with_comments,
+        None,
+    )
 }
 
 /// Writes the notice (avis d'appel public à la concurrence) as PDF, DOCX or
@@ -236,11 +244,33 @@ pub fn export_notice(
     format: Format,
     final_version: bool,
 ) -> Reply<Option<String>> {
-    save_piece(&state, id, Piece::Notice, format, final_version, false)
+    save_piece(
+        &state,
+        id,
+        Piece::Notice,
+        format,
+        final_version,
+        false,
+        None,
+    )
 }
 
-/// Asks where to save `piece` of dossier `id`, renders it and writes it
-/// atomically; names the latest version after the export.
+/// Writes the price schedule: the spreadsheet bidders fill (XLSX, one per
+/// lot: `lot` names it) or the schedule to read (PDF, DOCX); `None` when cancelled.
+#[tauri::command]
+pub fn export_prices(
+    state: State<'_, AppState>,
+    id: i64,
+    format: Format,
+    lot: Option<u32>,
+    final_version: bool,
+) -> Reply<Option<String>> {
+    save_piece(&state, id, Piece::Prices, format, final_version, false, lot)
+}
+
+/// Asks where to save `piece` of dossier `id` (of its lot `lot` alone, for
+/// the price schedule), renders it and writes it atomically; names the
+/// latest version after the export.
 fn save_piece(
     state: &AppState,
     id: i64,
@@ -248,8 +278,14 @@ fn save_piece(
     format: Format,
     final_version: bool,
     with_comments: bool,
+    lot: Option<u32>,
 ) -> Reply<Option<String>> {
     let dossier = state.store().load(id).map_err(user_message)?;
+    let name = if format == Format::Xlsx {
+        export::prices_xlsx_file_name(&dossier, lot)
+    } else {
+        export::piece_file_name(&dossier, piece, format)
+    };
     let filter_name = format.extension().to_uppercase();
     let filter = Filter {
         name: &filter_name,
@@ -258,13 +294,15 @@ fn save_piece(
     let Some(path) = dialogs::save_path(
         state.export_dir.as_deref(),
         "Exporter le document",
-        &export::piece_file_name(&dossier, piece, format),
+        &name,
         filter,
     ) else {
         return Ok(None);
     };
     let today = Local::now().date_naive();
-    let bytes = if with_comments && !final_version {
+    let bytes = if let Some(lot) = lot {
+        export::render_lot_prices(&dossier, lot, format, final_version, today)
+    } else if with_comments && !final_version {
         let comments = state.store().comments(id).map_err(user_message)?;
         export::render_with_comments(&dossier, &comments, format, today)
     } else {

@@ -103,6 +103,7 @@ fn main() -> ExitCode {
             commands::price_estimates,
             commands::export_dossier,
             commands::export_notice,
+            commands::export_prices,
             commands::export_review,
             commands::compare_revisions,
             commands::reset_workshop,

@@ -3,7 +3,7 @@
 //! commune's estimate follow, and gets a French message naming the row
 //! when a pasted unit is unknown.
 
-use dce_e2e::{normalise, Harness, Session};
+use dce_e2e::{normalise, zip_entry_text, Harness, Session};
 
 const BASE: &str = "prices.schedules[0].chapters[0]";
 
@@ -109,5 +109,27 @@ async fn lines_are_added_duplicated_and_pasted_and_the_estimate_follows() {
         app.screenshot("prices-step").await.display()
     );
     app.wait_saved().await;
+
+    // The spreadsheet bidders fill carries the lines typed and pasted, and
+    // never the commune's estimate.
+    app.click("step-export").await;
+    let xlsx = harness.export(&app, "export-prices-xlsx", "xlsx").await;
+    let strings = zip_entry_text(&xlsx, "xl/sharedStrings.xml");
+    for line in [
+        "Repas sans allergène majeur, livré en barquette individuelle",
+        "Livraison supplémentaire un mercredi",
+        "Bordereau des prix unitaires",
+    ] {
+        assert!(strings.contains(line), "the XLSX holds « {line} »");
+    }
+    let dqe = zip_entry_text(&xlsx, "xl/worksheets/sheet2.xml");
+    assert!(
+        dqe.contains("<v>1250.5</v>"),
+        "the pasted quantity is in the DQE"
+    );
+    assert!(
+        !dqe.contains("4.5<") && !strings.contains("4,50"),
+        "no estimated price in the XLSX"
+    );
     app.quit().await;
 }

@@ -5,6 +5,7 @@ use crate::compose::document::{Block, Document, RenderOptions};
 pub use crate::compose::file_names::prices_xlsx_file_name;
 use crate::compose::{self, file_names, ComposeError, Piece};
 use crate::model::Dossier;
+use crate::prices::{self, PriceError};
 use crate::render::{self, RenderError};
 use crate::rules::{self, Finding, Severity};
 use crate::store::StoredComment;
@@ -27,6 +28,8 @@ pub enum Format {
     Zip,
     /// One piece as plain text, to paste into the buyer platform or the BOAMP form.
     Txt,
+    /// The price schedule as the spreadsheet bidders fill, one per lot.
+    Xlsx,
 }
 
 impl Format {
@@ -36,6 +39,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Zip => "zip",
             Format::Txt => "txt",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -59,6 +63,7 @@ pub fn piece_revision_label(piece: Piece, format: Format, final_version: bool) -
         Format::Docx => "en DOCX",
         Format::Zip => "pour la plateforme (ZIP)",
         Format::Txt => "en texte",
+        Format::Xlsx => "en tableur (XLSX)",
     };
     let version = if final_version {
         "version à publier"
@@ -90,6 +95,12 @@ pub enum ExportError {
     NotAllotted,
     #[error("Le dossier n'a pas de lot n°\u{a0}{lot}\u{202f}; ses lots sont\u{a0}: {lots}.")]
     NoSuchLot { lot: u32, lots: String },
+    #[error("Ce marché est alloti\u{202f}: chaque lot a son propre tableur de prix. Choisissez le lot à exporter (lots\u{a0}: {lots}).")]
+    LotNeeded { lots: String },
+    #[error("Seul le bordereau des prix s'exporte en tableur (XLSX)\u{202f}; pour cette pièce, choisissez le PDF, le DOCX ou le texte.")]
+    SpreadsheetOfOtherPiece,
+    #[error(transparent)]
+    Prices(#[from] PriceError),
     #[error(transparent)]
     Compose(#[from] ComposeError),
     #[error(transparent)]
@@ -158,7 +169,10 @@ pub fn render_lot_prices(
 ) -> Result<Vec<u8>, ExportError> {
     check_lot(dossier, lot)?;
     let opts = options(dossier, final_version, today)?;
-    render_document(&compose::prices_document(dossier, Some(lot))?, format, opts)
+    match format {
+        Format::Xlsx => Ok(prices::write_xlsx(dossier, Some(lot))?),
+        _ => render_document(&compose::prices_document(dossier, Some(lot))?, format, opts),
+    }
 }
 
 /// Refuses a lot the dossier does not have, naming those it has.
@@ -178,6 +192,25 @@ pub fn check_lot(dossier: &Dossier, lot: u32) -> Result<(), ExportError> {
             .collect::<Vec<_>>()
             .join(", "),
     })
+}
+
+/// The spreadsheet of `piece`, which only the price schedule of a contract
+/// without lots has this way (a lot's goes through [`render_lot_prices`]).
+fn spreadsheet(dossier: &Dossier, piece: Piece) -> Result<Vec<u8>, ExportError> {
+    if piece != Piece::Prices {
+        return Err(ExportError::SpreadsheetOfOtherPiece);
+    }
+    let lots = &dossier.purchase.lots;
+    if !lots.is_empty() {
+        return Err(ExportError::LotNeeded {
+            lots: lots
+                .iter()
+                .map(|l| l.number.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    Ok(prices::write_xlsx(dossier, None)?)
 }
 
 /// The watermark of an export; a final one is refused while a blocking
@@ -240,6 +273,7 @@ fn produce(
     };
     match format {
         Format::Zip => bundle(dossier, opts, annex),
+        Format::Xlsx => spreadsheet(dossier, piece),
         _ => render_document(&doc()?, format, opts),
     }
 }
@@ -255,6 +289,7 @@ fn render_document(
         Format::Docx => Ok(render::docx::render(doc, opts)?),
         Format::Txt => Ok(render::txt::render(doc, opts).into_bytes()),
         Format::Zip => Err(ExportError::ZipOfOnePiece),
+        Format::Xlsx => Err(ExportError::SpreadsheetOfOtherPiece),
     }
 }
 
@@ -278,7 +313,8 @@ pub fn review_file_name(dossier: &Dossier) -> String {
 }
 
 /// What the archive for the buyer platform holds: each piece in PDF and
-/// DOCX, and the notice also as the text pasted into the publication forms.
+/// DOCX, and the notice also as the text pasted into the publication forms;
+/// [`bundle`] adds the spreadsheet of each price schedule.
 pub const BUNDLE: [(Piece, &[Format]); 4] = [
     (Piece::Dce, &[Format::Pdf, Format::Docx]),
     (Piece::ResponseFrames, &[Format::Pdf, Format::Docx]),
@@ -309,6 +345,21 @@ fn bundle(dossier: &Dossier, opts: RenderOptions, annex: &[Block]) -> Result<Vec
             zip.write_all(&bytes)
                 .map_err(|e| ExportError::zip(e.into()))?;
         }
+    }
+    // A draft may still lack a lot's schedule (a final export is refused
+    // then): the other lots' spreadsheets go in.
+    for sheet in file_names::price_files(dossier).fill {
+        if prices::schedule_for(dossier, sheet.lot).is_none() {
+            continue;
+        }
+        let bytes = prices::write_xlsx(dossier, sheet.lot)?;
+        zip.start_file(
+            sheet.name,
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored),
+        )
+        .map_err(ExportError::zip)?;
+        zip.write_all(&bytes)
+            .map_err(|e| ExportError::zip(e.into()))?;
     }
     Ok(zip.finish().map_err(ExportError::zip)?.into_inner())
 }

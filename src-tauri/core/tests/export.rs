@@ -2,6 +2,7 @@
 //! (poppler's pdftotext/pdffonts), the DOCX's XML.
 mod common;
 
+use dce_core::compose::Piece;
 use dce_core::export::{self, ExportError, Format};
 use std::io::Read;
 use std::process::Command;
@@ -159,7 +160,21 @@ fn zip_bundle_holds_every_piece_named_from_the_reference() {
             "RS-01_Fourniture-et-livraison-de-repas_DCE.pdf",
             "RS-01_Fourniture-et-livraison-de-repas_Prix.docx",
             "RS-01_Fourniture-et-livraison-de-repas_Prix.pdf",
+            "RS-01_Fourniture-et-livraison-de-repas_Prix.xlsx",
         ]
+    );
+    // The spreadsheet in the ZIP is the commune's, and reads back.
+    let mut xlsx = Vec::new();
+    zip.by_name("RS-01_Fourniture-et-livraison-de-repas_Prix.xlsx")
+        .unwrap()
+        .read_to_end(&mut xlsx)
+        .unwrap();
+    assert!(
+        matches!(
+            dce_core::prices::read_xlsx(&d, None, &xlsx),
+            Err(dce_core::prices::PriceError::Empty { .. })
+        ),
+        "an unfilled schedule is refused for its first empty price"
     );
     let mut frames_pdf = Vec::new();
     zip.by_name("RS-01_Fourniture-et-livraison-de-repas_Cadre-de-reponse.pdf")
@@ -358,4 +373,48 @@ fn final_version_is_refused_while_a_blocking_finding_remains() {
     assert!(msg.contains("60 jours"), "{msg}");
     // A draft is always allowed.
     assert!(export::render(&d, Format::Pdf, false, today()).is_ok());
+}
+
+#[test]
+fn the_spreadsheet_is_the_price_schedules_one_per_lot() {
+    let catering = common::catering();
+    let xlsx = export::render_piece(&catering, Piece::Prices, Format::Xlsx, true, today()).unwrap();
+    assert!(
+        dce_core::prices::read_xlsx(&catering, None, &xlsx).is_err(),
+        "unfilled, it is refused"
+    );
+    assert!(xlsx.starts_with(b"PK"), "an XLSX is a zip");
+    let other = export::render_piece(&catering, Piece::Notice, Format::Xlsx, false, today())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        other.starts_with("Seul le bordereau des prix s'exporte en tableur"),
+        "{other}"
+    );
+
+    let hall = dce_core::samples::find("renovation-salle-des-fetes")
+        .unwrap()
+        .instantiate(today(), "hall".into());
+    let needed = export::render_piece(&hall, Piece::Prices, Format::Xlsx, false, today())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        needed.contains("Choisissez le lot à exporter (lots\u{a0}: 1, 2, 3)"),
+        "{needed}"
+    );
+    let lot2 = export::render_lot_prices(&hall, 2, Format::Xlsx, false, today()).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(lot2)).unwrap();
+    let mut strings = String::new();
+    zip.by_name("xl/sharedStrings.xml")
+        .unwrap()
+        .read_to_string(&mut strings)
+        .unwrap();
+    assert!(
+        strings.contains("Décomposition du prix global et forfaitaire"),
+        "lot 2 is a DPGF"
+    );
+    assert_eq!(
+        export::prices_xlsx_file_name(&hall, Some(2)),
+        "SDF-01_Travaux-de-renovation-energetique_Prix-lot-2.xlsx"
+    );
 }

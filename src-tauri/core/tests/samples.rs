@@ -171,10 +171,11 @@ fn every_sample_exports_a_final_bundle() {
         let zip = dce_core::export::render(&d, dce_core::export::Format::Zip, true, today())
             .unwrap_or_else(|e| panic!("{name}: the final export is refused: {e}"));
         let archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+        let spreadsheets = d.purchase.lots.len().max(1);
         assert_eq!(
             archive.len(),
-            9,
-            "{name}: DCE, response frames and price schedule in PDF and DOCX, the notice also in text"
+            9 + spreadsheets,
+            "{name}: DCE, response frames and price schedule in PDF and DOCX, the notice also in text, a spreadsheet per lot"
         );
     }
 }

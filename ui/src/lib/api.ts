@@ -72,6 +72,9 @@ export const api = {
   /** The notice (avis) as PDF, DOCX or plain text; the written path, or null when cancelled. */
   exportNotice: (id: number, format: Format, finalVersion: boolean) =>
     invoke<string | null>('export_notice', { id, format, finalVersion }),
+  /** The price schedule: the spreadsheet of one lot (or of the contract without lots, lot null) as XLSX, or the whole schedule as PDF or DOCX. */
+  exportPrices: (id: number, format: Format, lot: number | null, finalVersion: boolean) =>
+    invoke<string | null>('export_prices', { id, format, lot, finalVersion }),
   /** The review sheet (PDF) with the steps the UI finds incomplete; the written path, or null. */
   exportReview: (id: number, incompleteSteps: string[]) =>
     invoke<string | null>('export_review', { id, incompleteSteps }),

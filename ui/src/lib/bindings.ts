@@ -498,7 +498,7 @@ export type SampleInfo = { name: string, title: string, description: string,
  */
 blank: boolean, };
 
-export type Format = "pdf" | "docx" | "zip" | "txt";
+export type Format = "pdf" | "docx" | "zip" | "txt" | "xlsx";
 
 export type ClauseKind = "social_condition" | "environmental_condition" | "criterion" | "reserved_contract";
 

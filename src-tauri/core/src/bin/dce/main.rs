@@ -107,12 +107,16 @@ enum Command {
             help = "Pièce à exporter (zip : toutes les pièces, avec --piece dce)"
         )]
         piece: ExportPiece,
-        #[arg(long, value_enum)]
+        #[arg(
+            long,
+            value_enum,
+            help = "Format : pdf, docx, txt, zip (tout le dossier) ou xlsx (le tableur du bordereau des prix, à remplir par les entreprises)"
+        )]
         format: ExportFormat,
         #[arg(
             long,
             value_name = "N",
-            help = "Avec --piece prix : le bordereau de ce lot seul (sinon celui de tous les lots)"
+            help = "Avec --piece prix : le bordereau de ce lot seul (sinon celui de tous les lots) ; en xlsx, obligatoire pour un marché alloti"
         )]
         lot: Option<u32>,
         #[arg(long, value_name = "FICHIER")]
@@ -168,6 +172,7 @@ enum ExportFormat {
     Docx,
     Zip,
     Txt,
+    Xlsx,
 }
 
 fn main() -> ExitCode {
@@ -355,6 +360,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 ExportFormat::Docx => Format::Docx,
                 ExportFormat::Zip => Format::Zip,
                 ExportFormat::Txt => Format::Txt,
+                ExportFormat::Xlsx => Format::Xlsx,
             };
             let piece = match piece {
                 ExportPiece::Dce => Piece::Dce,
