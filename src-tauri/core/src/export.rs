@@ -99,6 +99,8 @@ pub enum ExportError {
     LotNeeded { lots: String },
     #[error("Seul le bordereau des prix s'exporte en tableur (XLSX)\u{202f}; pour cette pièce, choisissez le PDF, le DOCX ou le texte.")]
     SpreadsheetOfOtherPiece,
+    #[error("{0}")]
+    NoNotice(&'static str),
     #[error(transparent)]
     Prices(#[from] PriceError),
     #[error(transparent)]
@@ -153,6 +155,9 @@ pub fn render_piece(
 ) -> Result<Vec<u8>, ExportError> {
     if format == Format::Zip && piece != Piece::Dce {
         return Err(ExportError::ZipOfOnePiece);
+    }
+    if piece == Piece::Notice {
+        compose::notice_title(dossier).map_err(ExportError::NoNotice)?;
     }
     let opts = options(dossier, final_version, today)?;
     produce(dossier, piece, format, opts, &[])
@@ -329,6 +334,10 @@ fn bundle(dossier: &Dossier, opts: RenderOptions, annex: &[Block]) -> Result<Vec
     use zip::write::SimpleFileOptions;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (piece, formats) in BUNDLE {
+        // A path that publishes no notice gets none in its archive.
+        if piece == Piece::Notice && compose::notice_title(dossier).is_err() {
+            continue;
+        }
         for &format in formats {
             // The PDF and DOCX are already compressed inside: storing them is as small and faster.
             let method = if format == Format::Txt {

@@ -137,17 +137,61 @@ fn without_lots_or_criteria_the_notice_says_so() {
 }
 
 #[test]
-fn a_purchase_under_the_dispense_threshold_is_named_as_such() {
+fn a_dispense_publishes_a_notice_only_of_its_own_will() {
     let mut d = common::catering();
     d.procedure.choice = None;
     d.purchase.estimated_amount_cents = 2_000_000;
-    let txt = String::from_utf8(notice(&d, Format::Txt)).unwrap();
     assert!(
-        field(&txt, "Type de procédure").starts_with(
-            "Achat sans publicité ni mise en concurrence préalables (article R2122-8 "
-        ),
+        !d.procedure.publicity.is_empty(),
+        "the sample ticks its channels"
+    );
+    let txt = String::from_utf8(notice(&d, Format::Txt)).unwrap();
+    assert!(txt.contains("AVIS DE CONSULTATION"), "{txt}");
+    assert!(!txt.to_lowercase().contains("appel public"), "{txt}");
+    assert!(
+        field(&txt, "Type de procédure").starts_with(&typography(
+            "Achat dispensé de publicité et de mise en concurrence préalables (article R2122-8 du code de la commande publique) ; la commune publie le présent avis à titre facultatif"
+        )),
         "{txt}"
     );
+
+    d.procedure.publicity.clear();
+    let refused = export::render_piece(&d, Piece::Notice, Format::Pdf, false, today())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.starts_with(
+            "Cet achat est dispensé de publicité (article R2122-8) : aucun avis n'est à publier."
+        ),
+        "{refused}"
+    );
+    assert!(
+        !zip_names(&d).iter().any(|n| n.contains("_Avis.")),
+        "no notice in the archive"
+    );
+}
+
+#[test]
+fn an_innovative_purchase_publishes_no_notice() {
+    let mut d = common::catering();
+    d.purchase.estimated_amount_cents = 9_000_000;
+    d.procedure.choice = Some(dce_core::model::ProcedureChoice::Innovative);
+    let refused = export::render_piece(&d, Piece::Notice, Format::Txt, false, today())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains("(article R2122-9-1) ne publie pas d'avis"),
+        "{refused}"
+    );
+    let names = zip_names(&d);
+    assert!(!names.iter().any(|n| n.contains("_Avis.")), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("_DCE.pdf")), "{names:?}");
+}
+
+fn zip_names(d: &Dossier) -> Vec<String> {
+    let zip = export::render(d, Format::Zip, false, today()).unwrap();
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    archive.file_names().map(String::from).collect()
 }
 
 #[test]

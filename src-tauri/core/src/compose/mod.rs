@@ -51,7 +51,7 @@ impl Piece {
             Piece::ResponseFrames => {
                 "Cadre de réponse — à compléter par le candidat et à joindre à l'offre"
             }
-            Piece::Notice => "Avis d’appel public à la concurrence",
+            Piece::Notice => crate::rules::CALL_FOR_COMPETITION,
             Piece::Prices => "Bordereau des prix",
         }
     }
@@ -81,17 +81,26 @@ pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError
             minijinja::context! { procedure => procedure_view(procedure_used(dossier)), ..statements::values(dossier) },
         )?,
     };
+    let title = match piece {
+        Piece::Notice => notice_title(dossier).unwrap_or(piece.title()),
+        _ => piece.title(),
+    };
     Ok(Document {
         meta: Meta {
             title: dossier.purchase.object.clone(),
-            subject: piece.title().into(),
+            subject: title.into(),
             author: dossier.buyer.name.clone(),
             language: "fr-FR".into(),
         },
-        cover: labels::cover(dossier, piece.title(), procedure_used(dossier)),
+        cover: labels::cover(dossier, title, procedure_used(dossier)),
         running_header: labels::running_header(dossier),
         blocks: markdown::to_blocks(&markdown),
     })
+}
+
+/// The title of the dossier's notice, or why its procedure publishes none.
+pub fn notice_title(dossier: &Dossier) -> Result<&'static str, &'static str> {
+    procedure_used(dossier).notice_title(&dossier.procedure.publicity)
 }
 
 /// The procedure the document names: the buyer's choice, else the one the

@@ -6,6 +6,7 @@ mod data;
 mod finding;
 mod procedure;
 mod procedure_choice;
+pub use procedure_choice::CALL_FOR_COMPETITION;
 pub mod tribunals;
 
 pub use data::RulesData;

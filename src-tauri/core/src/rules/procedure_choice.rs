@@ -72,15 +72,16 @@ impl ProcedureChoice {
     }
 }
 
+/// The title of the notice of an adapted procedure.
+pub const CALL_FOR_COMPETITION: &str = "Avis d’appel public à la concurrence";
+
 impl ProcedureChoice {
     /// The title of the notice this path publishes with the channels ticked,
     /// or, when it publishes none, why (the sentence an export of the notice
     /// answers with).
     pub fn notice_title(self, publicity: &[NoticeChannel]) -> Result<&'static str, &'static str> {
         match self {
-            ProcedureChoice::Mapa | ProcedureChoice::MapaSocialServices => {
-                Ok("Avis d’appel public à la concurrence")
-            }
+            ProcedureChoice::Mapa | ProcedureChoice::MapaSocialServices => Ok(CALL_FOR_COMPETITION),
             // R2122-8 asks for no publicity; a commune may still publish one to widen its choice.
             ProcedureChoice::Dispense if !publicity.is_empty() => Ok("Avis de consultation"),
             ProcedureChoice::Dispense => Err("Cet achat est dispensé de publicité (article R2122-8) : aucun avis n'est à publier. La commune demande directement des devis à quelques entreprises, en leur envoyant le document de consultation. Pour publier tout de même un avis, cochez au moins un support à l'étape « Procédure »."),
