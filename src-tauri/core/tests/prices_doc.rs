@@ -6,7 +6,9 @@ mod common;
 use dce_core::compose::document::{Block, Document, Run, Table};
 use dce_core::compose::{compose, Piece};
 use dce_core::export::{self, ExportError, Format};
-use dce_core::model::{Dossier, LinePricing, PriceChapter, PriceLine, PriceSchedule, PriceUnit};
+use dce_core::model::{
+    Dossier, LinePricing, PriceChapter, PriceLine, PriceSchedule, PriceUnit, VariantPolicy,
+};
 use std::io::Read;
 
 const NNBSP: char = '\u{202F}';
@@ -79,10 +81,19 @@ fn the_catering_schedule_is_a_bpu_and_a_dqe_with_the_pse_apart() {
             "3 Détail quantitatif estimatif".into(),
             "3.1 Solution de base".into(),
             format!("3.2 {pse}"),
+            // Variants are allowed: the firm prices one in the « Variante » part.
+            "4 Variante".into(),
         ]
     );
     let tables = tables(&doc);
-    assert_eq!(tables.len(), 4, "BPU and DQE, base and PSE each");
+    assert_eq!(
+        tables.len(),
+        5,
+        "BPU and DQE, base and PSE each, and the variant"
+    );
+    let variant = rows(&tables[4].1);
+    assert_eq!(variant[0], "V1|||||");
+    assert!(variant.last().unwrap().contains("Total TTC de la variante"));
 
     let (_, bpu) = &tables[0];
     assert_eq!(
@@ -203,6 +214,7 @@ fn the_docx_says_the_same() {
 #[test]
 fn a_lump_sum_schedule_gives_a_dpgf_with_quantities_as_an_indication() {
     let mut d = village_hall();
+    d.variants.policy = VariantPolicy::Forbidden;
     let line = |id: &str, designation: &str, unit, quantity| PriceLine {
         id: id.into(),
         designation: designation.into(),
