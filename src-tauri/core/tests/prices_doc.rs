@@ -91,7 +91,7 @@ fn the_catering_schedule_is_a_bpu_and_a_dqe_with_the_pse_apart() {
         5,
         "BPU and DQE, base and PSE each, and the variant"
     );
-    let variant = rows(&tables[4].1);
+    let variant = rows(tables[4].1);
     assert_eq!(variant[0], "V1|||||");
     assert!(variant.last().unwrap().contains("Total TTC de la variante"));
 
