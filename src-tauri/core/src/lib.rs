@@ -1,6 +1,7 @@
 //! dce-core: everything a DCE dossier is and becomes. No GUI dependency;
 //! never reads the clock or the environment: dates and paths come from the caller.
 
+pub mod award;
 pub mod bindings;
 pub mod clauses;
 pub mod compare;

@@ -713,13 +713,12 @@ fn the_compared_total_feeds_the_price_score() {
     // The optional PSE does not count: the cheaper snack does not make up for the meals.
     assert_eq!(compared[1], 4_696_250);
     let lowest = *compared.iter().min().unwrap();
-    let weight = 40.0;
-    let points: Vec<f64> = compared
+    let points: Vec<Option<i64>> = compared
         .iter()
-        .map(|c| weight * lowest as f64 / *c as f64)
+        .map(|c| dce_core::award::price_points_hundredths(40, lowest, *c))
         .collect();
-    assert_eq!(points[0], 40.0);
-    assert!((points[1] - 36.345).abs() < 0.001, "{points:?}");
+    // 40 × lowest ÷ 46 962,50 € = 36,345… points.
+    assert_eq!(points, [Some(4_000), Some(3_635)]);
 }
 
 #[test]
