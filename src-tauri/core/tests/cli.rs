@@ -1,17 +1,9 @@
 //! The `dce` command line contract that later work and checks rely on.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn dce(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dce"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("DCE_DB")
-        .output()
-        .expect("run dce")
-}
+use std::path::Path;
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     assert!(
@@ -26,7 +18,7 @@ fn stdout(o: &Output) -> String {
 fn samples_new_list_show_import_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    let samples = stdout(&dce(&db, &["samples"]));
+    let samples = stdout(&common::dce(&db, &["samples"]));
     let names: Vec<&str> = samples
         .lines()
         .map(|l| l.split('\t').next().unwrap())
@@ -34,21 +26,21 @@ fn samples_new_list_show_import_round_trip() {
     assert_eq!(&names[..2], ["vierge", "restauration-scolaire"]);
     let first = names[1].to_string();
 
-    let id = stdout(&dce(&db, &["new", "--sample", &first]));
+    let id = stdout(&common::dce(&db, &["new", "--sample", &first]));
     assert_eq!(id.trim(), "1", "the id alone on one line");
-    let list = stdout(&dce(&db, &["list"]));
+    let list = stdout(&common::dce(&db, &["list"]));
     assert!(
         list.starts_with("1\tRS-01\tFourniture et livraison de repas"),
         "{list}"
     );
 
-    let shown = stdout(&dce(&db, &["show", "1"]));
+    let shown = stdout(&common::dce(&db, &["show", "1"]));
     let file = dir.path().join("exchange.dce");
     std::fs::write(&file, &shown).unwrap();
     let other_db = dir.path().join("b.db");
-    let id2 = stdout(&dce(&other_db, &["import", file.to_str().unwrap()]));
+    let id2 = stdout(&common::dce(&other_db, &["import", file.to_str().unwrap()]));
     assert_eq!(
-        stdout(&dce(&other_db, &["show", id2.trim()])),
+        stdout(&common::dce(&other_db, &["show", id2.trim()])),
         shown,
         "same dossier on the other database"
     );
@@ -58,14 +50,17 @@ fn samples_new_list_show_import_round_trip() {
 fn check_json_gives_severity_message_reference_and_field() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    stdout(&dce(&db, &["new", "--sample", "restauration-scolaire"]));
+    stdout(&common::dce(
+        &db,
+        &["new", "--sample", "restauration-scolaire"],
+    ));
     let clean: serde_json::Value =
-        serde_json::from_str(&stdout(&dce(&db, &["check", "1", "--json"]))).unwrap();
+        serde_json::from_str(&stdout(&common::dce(&db, &["check", "1", "--json"]))).unwrap();
     assert_eq!(clean, serde_json::json!([]));
 
     // Make it faulty through the exchange format, as a user's file would be.
     let id = import_faulty_copy(&db, dir.path());
-    let findings: serde_json::Value = serde_json::from_str(&stdout(&dce(
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&common::dce(
         &db,
         &["check", id.trim(), "--json", "--date", "2026-11-30"],
     )))
@@ -91,7 +86,7 @@ fn errors_exit_non_zero_with_a_french_message() {
         (&["frobnicate"], "Commande incorrecte"),
     ];
     for (args, expected) in cases {
-        let o = dce(&db, args);
+        let o = common::dce(&db, args);
         assert!(!o.status.success(), "{args:?} should fail");
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.contains(expected), "{args:?}: {err}");
@@ -102,7 +97,7 @@ fn errors_exit_non_zero_with_a_french_message() {
 fn schema_describes_the_dossier() {
     let dir = tempfile::tempdir().unwrap();
     let schema: serde_json::Value =
-        serde_json::from_str(&stdout(&dce(&dir.path().join("a.db"), &["schema"]))).unwrap();
+        serde_json::from_str(&stdout(&common::dce(&dir.path().join("a.db"), &["schema"]))).unwrap();
     assert_eq!(schema["title"], "Dossier");
     assert!(schema["properties"]["schema_version"].is_object());
     assert!(schema["required"]
@@ -116,26 +111,32 @@ fn schema_describes_the_dossier() {
 fn importing_an_existing_dossier_asks_then_keeps_both_or_replaces() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    stdout(&dce(&db, &["new", "--sample", "restauration-scolaire"]));
+    stdout(&common::dce(
+        &db,
+        &["new", "--sample", "restauration-scolaire"],
+    ));
     let file = dir.path().join("a.dce");
-    stdout(&dce(&db, &["save", "1", "--out", file.to_str().unwrap()]));
+    stdout(&common::dce(
+        &db,
+        &["save", "1", "--out", file.to_str().unwrap()],
+    ));
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(saved["format"], "dce-unique");
     assert_eq!(saved["revisions"].as_array().unwrap().len(), 1);
 
-    let asked = dce(&db, &["import", file.to_str().unwrap()]);
+    let asked = common::dce(&db, &["import", file.to_str().unwrap()]);
     assert!(!asked.status.success());
     assert!(String::from_utf8_lossy(&asked.stderr)
         .contains("ce dossier existe déjà dans la base (n° 1"));
     assert_eq!(
-        stdout(&dce(&db, &["list"])).lines().count(),
+        stdout(&common::dce(&db, &["list"])).lines().count(),
         1,
         "nothing imported"
     );
 
     assert_eq!(
-        stdout(&dce(
+        stdout(&common::dce(
             &db,
             &["import", "--keep-both", file.to_str().unwrap()]
         ))
@@ -143,23 +144,30 @@ fn importing_an_existing_dossier_asks_then_keeps_both_or_replaces() {
         "2"
     );
     assert_eq!(
-        stdout(&dce(&db, &["import", "--replace", file.to_str().unwrap()])).trim(),
+        stdout(&common::dce(
+            &db,
+            &["import", "--replace", file.to_str().unwrap()]
+        ))
+        .trim(),
         "1"
     );
-    assert_eq!(stdout(&dce(&db, &["list"])).lines().count(), 2);
+    assert_eq!(stdout(&common::dce(&db, &["list"])).lines().count(), 2);
 }
 
 #[test]
 fn a_damaged_database_is_recovered_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    stdout(&dce(&db, &["new", "--sample", "restauration-scolaire"]));
+    stdout(&common::dce(
+        &db,
+        &["new", "--sample", "restauration-scolaire"],
+    ));
     let backups = dir.path().join("sauvegardes");
     std::fs::create_dir_all(&backups).unwrap();
     std::fs::copy(&db, backups.join("dce-2026-12-01.db")).unwrap();
     std::fs::write(&db, vec![0x17; 16384]).unwrap();
 
-    let failed = dce(&db, &["list"]);
+    let failed = common::dce(&db, &["list"]);
     assert!(!failed.status.success());
     let message = String::from_utf8_lossy(&failed.stderr);
     assert!(
@@ -167,31 +175,34 @@ fn a_damaged_database_is_recovered_from_the_command_line() {
         "{message}"
     );
 
-    let offer = stdout(&dce(&db, &["recover"]));
+    let offer = stdout(&common::dce(&db, &["recover"]));
     assert!(
         offer.contains("dce recover --backup dce-2026-12-01.db"),
         "{offer}"
     );
     assert!(
-        !dce(&db, &["list"]).status.success(),
+        !common::dce(&db, &["list"]).status.success(),
         "only showing the offer changes nothing"
     );
-    stdout(&dce(&db, &["recover", "--backup", "dce-2026-12-01.db"]));
-    assert!(stdout(&dce(&db, &["list"])).starts_with("1\tRS-01"));
-    assert!(stdout(&dce(&db, &["recover"])).contains("rien à réparer"));
+    stdout(&common::dce(
+        &db,
+        &["recover", "--backup", "dce-2026-12-01.db"],
+    ));
+    assert!(stdout(&common::dce(&db, &["list"])).starts_with("1\tRS-01"));
+    assert!(stdout(&common::dce(&db, &["recover"])).contains("rien à réparer"));
 }
 
 #[test]
 fn export_writes_the_piece_asked_in_the_format_asked() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    stdout(&dce(
+    stdout(&common::dce(
         &db,
         &["new", "--sample", "renovation-salle-des-fetes"],
     ));
     let notice = dir.path().join("avis.txt");
     let args = ["export", "1", "--piece", "avis", "--format", "txt", "--out"];
-    let written = stdout(&dce(
+    let written = stdout(&common::dce(
         &db,
         &[&args[..], &[notice.to_str().unwrap()]].concat(),
     ));
@@ -209,7 +220,7 @@ fn export_writes_the_piece_asked_in_the_format_asked() {
 
     // Without --piece, the document unique.
     let dce_text = dir.path().join("dce.txt");
-    stdout(&dce(
+    stdout(&common::dce(
         &db,
         &[
             "export",
@@ -226,7 +237,7 @@ fn export_writes_the_piece_asked_in_the_format_asked() {
         "{text}"
     );
 
-    let refused = dce(
+    let refused = common::dce(
         &db,
         &[
             "export", "1", "--piece", "cadre", "--format", "zip", "--out", "x.zip",
@@ -245,11 +256,14 @@ fn export_writes_the_piece_asked_in_the_format_asked() {
 fn a_final_notice_is_refused_while_a_blocking_finding_remains() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
-    stdout(&dce(&db, &["new", "--sample", "restauration-scolaire"]));
+    stdout(&common::dce(
+        &db,
+        &["new", "--sample", "restauration-scolaire"],
+    ));
     let id = import_faulty_copy(&db, dir.path());
     let out = dir.path().join("avis.pdf");
     let export = |id: &str| {
-        dce(
+        common::dce(
             &db,
             &[
                 "export",
@@ -277,9 +291,12 @@ fn a_final_notice_is_refused_while_a_blocking_finding_remains() {
 /// Imports a copy of dossier 1 with a 60-day payment period (a blocking
 /// fault), through the exchange format as a user's file would be; its id.
 fn import_faulty_copy(db: &Path, dir: &Path) -> String {
-    let shown = stdout(&dce(db, &["show", "1"]))
+    let shown = stdout(&common::dce(db, &["show", "1"]))
         .replace("\"payment_period_days\": 30", "\"payment_period_days\": 60");
     let file = dir.join("faulty.dce");
     std::fs::write(&file, shown).unwrap();
-    stdout(&dce(db, &["import", "--keep-both", file.to_str().unwrap()]))
+    stdout(&common::dce(
+        db,
+        &["import", "--keep-both", file.to_str().unwrap()],
+    ))
 }

@@ -16,6 +16,49 @@ pub fn catering() -> Dossier {
         .instantiate(date("2026-11-22"), "test-uid".into())
 }
 
+/// The village-hall sample (three lots), launched on 22 November 2026 like [`catering`].
+pub fn village_hall() -> Dossier {
+    samples::find("renovation-salle-des-fetes")
+        .expect("sample")
+        .instantiate(date("2026-11-22"), "u".into())
+}
+
+/// Runs the `dce` binary on the database `db`, whatever `DCE_DB` says.
+pub fn dce(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_dce"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("DCE_DB")
+        .output()
+        .expect("run dce")
+}
+
+/// Runs a LibreOffice check script of `scripts/` with `args`; panics, with
+/// its output, when it fails or when LibreOffice is absent (it then says « IGNORÉ »).
+pub fn libreoffice_script(name: &str, args: &[&std::path::Path], what: &str) -> String {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scripts")
+        .join(name);
+    let out = std::process::Command::new("bash")
+        .arg(&script)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{} could not run: {e}", script.display()));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    println!("{stdout}{stderr}");
+    assert!(
+        out.status.success(),
+        "LibreOffice could not {what}:\n{stdout}{stderr}"
+    );
+    assert!(
+        !stdout.starts_with("IGNORÉ"),
+        "LibreOffice is needed by this test (Debian packages libreoffice-calc, libreoffice-writer and python3-uno):\n{stdout}"
+    );
+    stdout
+}
+
 /// The school-catering sample as ordinary services: a non-social CPV code
 /// and no procedure chosen, so the rules' proposal decides.
 pub fn ordinary_services() -> Dossier {

@@ -7,9 +7,6 @@
 //! it fails and says what to install.
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 #[test]
 #[ignore = "starts LibreOffice (about 5 s); run with -- --ignored"]
 fn response_frames_can_be_filled_in_libreoffice() {
@@ -20,23 +17,10 @@ fn response_frames_can_be_filled_in_libreoffice() {
     let path = dir.path().join("cadre.docx");
     std::fs::write(&path, docx).unwrap();
 
-    let script =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/check-frames-libreoffice");
-    let out = Command::new("bash")
-        .arg(&script)
-        .arg(&path)
-        .output()
-        .unwrap_or_else(|e| panic!("{} could not run: {e}", script.display()));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    println!("{stdout}{stderr}");
-    assert!(
-        out.status.success(),
-        "LibreOffice could not fill the response frame:\n{stdout}{stderr}"
-    );
-    assert!(
-        !stdout.starts_with("IGNORÉ"),
-        "LibreOffice is needed by this test (Debian packages libreoffice-writer and python3-uno):\n{stdout}"
+    let stdout = common::libreoffice_script(
+        "check-frames-libreoffice",
+        &[&path],
+        "fill the response frame",
     );
     // Every question's zone, the identity zones and the signature.
     let zones = d.questions.len() + 4;

@@ -14,13 +14,6 @@ fn today() -> chrono::NaiveDate {
     common::date("2026-11-22")
 }
 
-/// The village-hall sample: three lots.
-fn village_hall() -> Dossier {
-    dce_core::samples::find("renovation-salle-des-fetes")
-        .unwrap()
-        .instantiate(today(), "u".into())
-}
-
 fn notice(d: &Dossier, format: Format) -> Vec<u8> {
     export::render_piece(d, Piece::Notice, format, false, today()).unwrap()
 }
@@ -72,7 +65,7 @@ fn field(txt: &str, label: &str) -> String {
 
 #[test]
 fn the_pdf_docx_and_text_say_buyer_object_cpv_deadline_criteria_and_lots() {
-    for d in [village_hall(), common::catering()] {
+    for d in [common::village_hall(), common::catering()] {
         let pdf = notice(&d, Format::Pdf);
         assert_says_all("PDF", &common::pdf_text(&pdf), &d);
         assert_says_all("DOCX", &common::docx_text(&notice(&d, Format::Docx)), &d);
@@ -85,7 +78,7 @@ fn the_pdf_docx_and_text_say_buyer_object_cpv_deadline_criteria_and_lots() {
 /// in the form's order, one « Libellé : valeur » line a field.
 #[test]
 fn the_text_has_the_sections_of_the_boamp_form_and_a_line_a_field() {
-    let d = village_hall();
+    let d = common::village_hall();
     let txt = String::from_utf8(notice(&d, Format::Txt)).unwrap();
     let sections: Vec<&str> = txt
         .lines()
@@ -232,7 +225,7 @@ fn only_the_whole_dossier_makes_a_zip() {
 
 #[test]
 fn the_zip_holds_the_notice_text_ready_to_paste() {
-    let d = village_hall();
+    let d = common::village_hall();
     let bytes = export::render(&d, Format::Zip, false, today()).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let name = export::piece_file_name(&d, Piece::Notice, Format::Txt);

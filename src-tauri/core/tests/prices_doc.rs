@@ -17,13 +17,6 @@ fn today() -> chrono::NaiveDate {
     common::date("2026-11-22")
 }
 
-/// The village-hall sample: three lots, no price schedule yet.
-fn village_hall() -> Dossier {
-    dce_core::samples::find("renovation-salle-des-fetes")
-        .unwrap()
-        .instantiate(today(), "u".into())
-}
-
 fn prices(d: &Dossier, format: Format) -> Vec<u8> {
     export::render_piece(d, Piece::Prices, format, false, today()).unwrap()
 }
@@ -213,7 +206,7 @@ fn the_docx_says_the_same() {
 
 #[test]
 fn a_lump_sum_schedule_gives_a_dpgf_with_quantities_as_an_indication() {
-    let mut d = village_hall();
+    let mut d = common::village_hall();
     d.variants.policy = VariantPolicy::Forbidden;
     let line = |id: &str, designation: &str, unit, quantity| PriceLine {
         id: id.into(),
@@ -315,7 +308,7 @@ fn a_lump_sum_schedule_gives_a_dpgf_with_quantities_as_an_indication() {
 
 #[test]
 fn a_lot_the_dossier_lacks_is_refused_with_the_list_of_its_lots() {
-    let d = village_hall();
+    let d = common::village_hall();
     let err = export::render_lot_prices(&d, 9, Format::Pdf, false, today()).unwrap_err();
     assert!(matches!(err, ExportError::NoSuchLot { lot: 9, .. }));
     assert_eq!(
@@ -361,7 +354,7 @@ fn spreadsheets_are_named_per_lot() {
         "RS-01_Fourniture-et-livraison-de-repas_Prix.xlsx"
     );
     assert_eq!(
-        export::prices_xlsx_file_name(&village_hall(), Some(2)),
+        export::prices_xlsx_file_name(&common::village_hall(), Some(2)),
         "SDF-01_Travaux-de-renovation-energetique_Prix-lot-2.xlsx"
     );
 }
@@ -418,7 +411,7 @@ fn the_dce_names_the_price_files_bidders_get_and_return() {
         [format!("{pdf}{NNBSP};"), format!("{docx}.")]
     );
 
-    let d = village_hall();
+    let d = common::village_hall();
     let text = dce_text(&d);
     assert!(text.contains("en un fichier tableur par lot. Pour chaque lot auquel il répond"));
     let sheets = dce_list(&d, "lot 1\u{a0}:");
@@ -433,17 +426,6 @@ fn the_dce_names_the_price_files_bidders_get_and_return() {
     assert!(text.contains("en donnent la lecture et l’impression, pour tous les lots"));
 }
 
-/// Runs `dce` on the database `db`.
-fn dce(db: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_dce"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("DCE_DB")
-        .output()
-        .expect("run dce")
-}
-
 fn stderr(o: &std::process::Output) -> String {
     assert!(!o.status.success(), "dce should have failed");
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -454,11 +436,13 @@ fn the_command_line_exports_the_price_schedule_and_checks_the_lot() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
     for sample in ["restauration-scolaire", "renovation-salle-des-fetes"] {
-        assert!(dce(&db, &["new", "--sample", sample]).status.success());
+        assert!(common::dce(&db, &["new", "--sample", sample])
+            .status
+            .success());
     }
     let pdf = dir.path().join("prix.pdf");
     let out = pdf.to_str().unwrap();
-    let done = dce(
+    let done = common::dce(
         &db,
         &[
             "export", "1", "--piece", "prix", "--format", "pdf", "--out", out,
@@ -474,7 +458,7 @@ fn the_command_line_exports_the_price_schedule_and_checks_the_lot() {
 
     let docx = dir.path().join("lot2.docx");
     let out = docx.to_str().unwrap();
-    let done = dce(
+    let done = common::dce(
         &db,
         &[
             "export", "2", "--piece", "prix", "--format", "docx", "--lot", "2", "--out", out,
@@ -494,7 +478,7 @@ fn the_command_line_exports_the_price_schedule_and_checks_the_lot() {
 
     let missing = dir.path().join("none.pdf");
     let out = missing.to_str().unwrap();
-    let err = stderr(&dce(
+    let err = stderr(&common::dce(
         &db,
         &[
             "export", "2", "--piece", "prix", "--format", "pdf", "--lot", "7", "--out", out,
@@ -506,14 +490,14 @@ fn the_command_line_exports_the_price_schedule_and_checks_the_lot() {
         ),
         "{err}"
     );
-    let err = stderr(&dce(
+    let err = stderr(&common::dce(
         &db,
         &[
             "export", "1", "--piece", "prix", "--format", "pdf", "--lot", "1", "--out", out,
         ],
     ));
     assert!(err.contains("Ce marché n'est pas alloti"), "{err}");
-    let err = stderr(&dce(
+    let err = stderr(&common::dce(
         &db,
         &[
             "export", "2", "--piece", "avis", "--format", "pdf", "--lot", "1", "--out", out,

@@ -7,9 +7,6 @@
 //! it fails and says what to install.
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
 #[test]
 #[ignore = "starts LibreOffice (about 5 s); run with -- --ignored"]
 fn the_price_schedule_can_be_filled_in_libreoffice_and_read_back() {
@@ -27,23 +24,10 @@ fn the_price_schedule_can_be_filled_in_libreoffice_and_read_back() {
     )
     .unwrap();
 
-    let script =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/fill-prices-libreoffice");
-    let out = Command::new("bash")
-        .arg(&script)
-        .args([&blank, &filled, &prices])
-        .output()
-        .unwrap_or_else(|e| panic!("{} could not run: {e}", script.display()));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    println!("{stdout}{stderr}");
-    assert!(
-        out.status.success(),
-        "LibreOffice could not fill the schedule:\n{stdout}{stderr}"
-    );
-    assert!(
-        !stdout.starts_with("IGNORÉ"),
-        "LibreOffice is needed by this test (Debian packages libreoffice-calc and python3-uno):\n{stdout}"
+    let stdout = common::libreoffice_script(
+        "fill-prices-libreoffice",
+        &[&blank, &filled, &prices],
+        "fill the schedule",
     );
     assert!(stdout.contains("Prix tapés : 5"), "{stdout}");
     assert!(stdout.contains("Feuilles protégées : oui"), "{stdout}");

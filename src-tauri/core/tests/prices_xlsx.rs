@@ -725,15 +725,7 @@ fn the_compared_total_feeds_the_price_score() {
 fn dce_prices_read_prints_the_totals_or_the_refusal() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("dossiers.db");
-    let dce = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_dce"))
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .env_remove("DCE_DB")
-            .output()
-            .unwrap()
-    };
+    let dce = |args: &[&str]| common::dce(&db, args);
     let new = dce(&["new", "--sample", "restauration-scolaire"]);
     let id = String::from_utf8(new.stdout).unwrap().trim().to_string();
     let d = dce_core::store::Store::open(&db)

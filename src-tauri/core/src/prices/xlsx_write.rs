@@ -436,27 +436,41 @@ impl<'a> Sheet<'a> {
 
     /// Prices typed by the firm: a number, zero or more, with a French error message.
     fn validate_prices(&mut self, first: u32, last: u32) -> Result<(), XlsxError> {
-        let rule = DataValidation::new()
-            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-            .set_error_title("Prix unitaire")?
-            .set_error_message(
-                "Écrivez un prix unitaire hors taxes en euros\u{a0}: un nombre positif ou nul, par exemple 12,50 (sans le signe €).",
-            )?;
-        self.ws
-            .add_data_validation(first, self.cols.price, last, self.cols.price, &rule)?;
-        Ok(())
+        self.validate_positive(
+            self.cols.price,
+            first,
+            last,
+            "Prix unitaire",
+            "Écrivez un prix unitaire hors taxes en euros\u{a0}: un nombre positif ou nul, par exemple 12,50 (sans le signe €).",
+        )
     }
 
     fn validate_quantities(&mut self, first: u32, last: u32) -> Result<(), XlsxError> {
         let Some(col) = self.cols.quantity else {
             return Ok(());
         };
+        self.validate_positive(
+            col,
+            first,
+            last,
+            "Quantité",
+            "Écrivez une quantité\u{a0}: un nombre positif ou nul, avec au plus trois décimales, par exemple 12,5.",
+        )
+    }
+
+    /// Rows `first` to `last` of column `col` accept a number ≥ 0 only, and say why in French.
+    fn validate_positive(
+        &mut self,
+        col: u16,
+        first: u32,
+        last: u32,
+        title: &str,
+        message: &str,
+    ) -> Result<(), XlsxError> {
         let rule = DataValidation::new()
             .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-            .set_error_title("Quantité")?
-            .set_error_message(
-                "Écrivez une quantité\u{a0}: un nombre positif ou nul, avec au plus trois décimales, par exemple 12,5.",
-            )?;
+            .set_error_title(title)?
+            .set_error_message(message)?;
         self.ws.add_data_validation(first, col, last, col, &rule)?;
         Ok(())
     }
