@@ -185,6 +185,14 @@ pub fn preview(dossier: Dossier, frames: bool) -> Reply<String> {
 }
 
 /// Clauses of the library matching `query`, suited to `nature` when given.
+/// The title of the dossier's notice, or (as the error) why its procedure publishes none.
+#[tauri::command]
+pub fn notice_title(dossier: Dossier) -> Reply<String> {
+    compose::notice_title(&dossier)
+        .map(String::from)
+        .map_err(String::from)
+}
+
 /// The units a price line may use, as the list offers them.
 #[tauri::command]
 pub fn price_units() -> Vec<UnitChoice> {

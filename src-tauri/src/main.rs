@@ -97,6 +97,7 @@ fn main() -> ExitCode {
             commands::procedure_advice,
             commands::preview,
             commands::search_clauses,
+            commands::notice_title,
             commands::price_units,
             commands::next_price_id,
             commands::paste_price_lines,

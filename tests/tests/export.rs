@@ -56,6 +56,8 @@ async fn the_notice_is_exported_as_text_to_paste() {
     let harness = Harness::new();
     let app = harness.open_sample().await;
     app.click("step-export").await;
+    app.wait_text_eq("notice-heading", "Avis d’appel public à la concurrence")
+        .await;
     let txt = harness.export(&app, "export-notice-txt", "txt").await;
     let text = std::fs::read_to_string(&txt).expect("the notice is UTF-8 text");
     assert!(

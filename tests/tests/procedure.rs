@@ -82,5 +82,12 @@ async fn the_innovative_path_is_chosen_recorded_and_named_in_the_dce() {
         !pdf.contains("R2123-1 3°"),
         "the PDF no longer names the social-services MAPA"
     );
+    // No notice is published on this path: the Export step says why and
+    // offers no notice to export.
+    app.wait_text("notice-none", "why there is no notice", |t| {
+        normalise(t).contains("(article R2122-9-1) ne publie pas d'avis")
+    })
+    .await;
+    assert!(app.all("export-notice-pdf").await.is_empty());
     app.quit().await;
 }

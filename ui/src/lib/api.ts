@@ -54,6 +54,8 @@ export const api = {
   /** Findings on the dossier as edited, before it is saved. */
   checkDraft: (dossier: Dossier) => invoke<Finding[]>('check_draft', { dossier }),
   procedureAdvice: (dossier: Dossier) => invoke<ProcedureAdvice>('procedure_advice', { dossier }),
+  /** The title of the dossier's notice; rejects with why its procedure publishes none. */
+  noticeTitle: (dossier: Dossier) => invoke<string>('notice_title', { dossier }),
   /** The units a price line may use, with their names. */
   priceUnits: () => invoke<UnitChoice[]>('price_units'),
   /** A fresh chapter ('C') or line ('L') id for the price schedule. */
