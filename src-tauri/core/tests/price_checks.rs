@@ -342,6 +342,6 @@ fn every_price_finding_names_a_field_the_editor_knows() {
     }
     assert_eq!(
         field_label("prices.schedules[1].chapters[0].lines[2].quantity_thousandths"),
-        "Prix — bordereau 2 — chapitre 1 — ligne 3 — quantité estimée"
+        "Bordereau des prix — bordereau 2 — chapitre 1 — ligne 3 — quantité estimée"
     );
 }
