@@ -191,12 +191,19 @@ pub fn check_lot(dossier: &Dossier, lot: u32) -> Result<(), ExportError> {
     }
     Err(ExportError::NoSuchLot {
         lot,
-        lots: lots
-            .iter()
-            .map(|l| l.number.to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
+        lots: lot_numbers(dossier),
     })
+}
+
+/// « 1, 2, 3 »: the lots a message lists.
+fn lot_numbers(dossier: &Dossier) -> String {
+    dossier
+        .purchase
+        .lots
+        .iter()
+        .map(|l| l.number.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The spreadsheet of `piece`, which only the price schedule of a contract
@@ -208,11 +215,7 @@ fn spreadsheet(dossier: &Dossier, piece: Piece) -> Result<Vec<u8>, ExportError> 
     let lots = &dossier.purchase.lots;
     if !lots.is_empty() {
         return Err(ExportError::LotNeeded {
-            lots: lots
-                .iter()
-                .map(|l| l.number.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
+            lots: lot_numbers(dossier),
         });
     }
     Ok(prices::write_xlsx(dossier, None)?)
