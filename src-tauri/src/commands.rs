@@ -7,10 +7,11 @@ use crate::state::{AppState, PendingImport, Startup};
 use chrono::Local;
 use dce_core::clauses::{self, LibraryClause};
 use dce_core::compare::{self, SectionDiff};
-use dce_core::compose::{self, Piece};
+use dce_core::compose::{self, Piece, ReviewSheet};
 use dce_core::export::{self, Format};
 use dce_core::model::{Dossier, Nature, PriceLine, Prices};
 use dce_core::prices::{self, ScheduleEstimate, UnitChoice};
+use dce_core::progress::{self, DraftCheck};
 use dce_core::rules::{self, Finding, ProcedureAdvice};
 use dce_core::samples::{self, SampleInfo};
 use dce_core::store::{
@@ -163,13 +164,29 @@ pub fn procedure_advice(dossier: Dossier) -> ProcedureAdvice {
     )
 }
 
-/// Findings on the dossier as it is on screen (saved or not yet).
+/// Findings on the dossier as it is on screen (saved or not yet), and the
+/// state of each step they and the dossier give.
 #[tauri::command]
-pub fn check_draft(dossier: Dossier) -> Vec<Finding> {
-    rules::check(
+pub fn check_draft(dossier: Dossier) -> DraftCheck {
+    let findings = rules::check(
         &dossier,
         rules::judging_date(&dossier, Local::now().date_naive()),
-    )
+    );
+    DraftCheck {
+        steps: progress::step_states(&dossier, &findings),
+        findings,
+    }
+}
+
+/// The review window's content: the same sheet as the exported PDF.
+#[tauri::command]
+pub fn review_sheet(state: State<'_, AppState>, id: i64) -> Reply<ReviewSheet> {
+    let store = state.store();
+    let dossier = store.load(id).map_err(user_message)?;
+    let comments = store.comments(id).map_err(user_message)?;
+    let today = Local::now().date_naive();
+    let findings = rules::check(&dossier, rules::judging_date(&dossier, today));
+    Ok(compose::review_sheet(&dossier, &findings, &comments, today))
 }
 
 /// The document as HTML for the live preview, from the dossier on screen.
@@ -331,11 +348,7 @@ fn save_piece(
 /// The adviser's review sheet as a PDF: findings, open comments and the
 /// steps the UI found incomplete; returns where, or `None` when cancelled.
 #[tauri::command]
-pub fn export_review(
-    state: State<'_, AppState>,
-    id: i64,
-    incomplete_steps: Vec<String>,
-) -> Reply<Option<String>> {
+pub fn export_review(state: State<'_, AppState>, id: i64) -> Reply<Option<String>> {
     let (dossier, comments) = {
         let store = state.store();
         let dossier = store.load(id).map_err(user_message)?;
@@ -354,7 +367,7 @@ pub fn export_review(
     };
     let today = Local::now().date_naive();
     let findings = rules::check(&dossier, rules::judging_date(&dossier, today));
-    let bytes = export::render_review(&dossier, &findings, &comments, &incomplete_steps, today)
+    let bytes = export::render_review(&dossier, &findings, &comments, Format::Pdf, today)
         .map_err(user_message)?;
     export::write_atomic(&path, &bytes).map_err(user_message)?;
     Ok(Some(path.display().to_string()))

@@ -94,6 +94,7 @@ fn main() -> ExitCode {
             commands::delete_dossier,
             commands::check_dossier,
             commands::check_draft,
+            commands::review_sheet,
             commands::procedure_advice,
             commands::preview,
             commands::search_clauses,

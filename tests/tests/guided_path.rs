@@ -116,11 +116,14 @@ async fn guided_path_from_every_step_to_the_pdf() {
         "Note = 10 × (délai le plus court ÷ délai de l'offre).",
     )
     .await;
-    let msg = app.text("weights-message").await.replace('\u{a0}', " ");
-    assert!(
-        msg.contains("110") && msg.contains("retirez 10"),
-        "with 110 % the message should say to remove 10 points, it says {msg:?}"
-    );
+    // The checks' own finding, under the total.
+    let msg = app
+        .wait_text("weights-message", "110 % and remove 10 points", |t| {
+            let t = t.replace('\u{a0}', " ");
+            t.contains("110") && t.contains("retirez 10 points")
+        })
+        .await;
+    assert!(msg.contains("R2152-12"), "{msg:?}");
     // Too much in one box is refused with a message, and the text stays.
     app.type_into("field-criteria[0].weight", "130").await;
     app.wait_for("message-criteria[0].weight").await;
@@ -128,7 +131,7 @@ async fn guided_path_from_every_step_to_the_pdf() {
     app.type_into("field-criteria[0].weight", "30").await;
     app.wait_text("weights-total", "a total of 100 %", total_ok)
         .await;
-    assert!(app.all("weights-message").await.is_empty());
+    app.wait_count("weights-message", 0).await;
 
     // Step « Clauses… »: the insertion calculator fills the hours of the clause.
     app.click("step-clauses").await;
@@ -162,11 +165,11 @@ async fn guided_path_from_every_step_to_the_pdf() {
         .await;
     app.type_into("field-submission.deadline_time", "12:00")
         .await;
-    let note = app.text("note-submission.deadline").await;
-    assert!(
-        note.contains("après la date de lancement"),
-        "deadline note: {note:?}"
-    );
+    // The rule's own message, under the date.
+    app.wait_text("note-submission.deadline", "the deadline finding", |t| {
+        t.contains("postérieure au lancement de la consultation")
+    })
+    .await;
 
     // « Corriger » on that finding opens its step and puts the cursor in the date box.
     app.click("step-check").await;
@@ -195,10 +198,8 @@ async fn guided_path_from_every_step_to_the_pdf() {
     assert_eq!(focused_test_id(&app).await, "field-submission.deadline");
     app.type_into("field-submission.deadline", "15/01/2027")
         .await;
-    assert!(
-        app.all("note-submission.deadline").await.is_empty(),
-        "the note goes once the deadline is fixed"
-    );
+    // The note goes once the deadline is fixed.
+    app.wait_count("note-submission.deadline", 0).await;
     app.screenshot("guided-submission").await;
 
     // The preview shows the document as typed.

@@ -4,9 +4,13 @@
 
 use crate::clauses::{ClauseKind, LibraryClause};
 use crate::compare::{Change, SectionDiff, Segment, SegmentKind};
+use crate::compose::review::{
+    CommentView, Counts, FindingView, Group, ReviewSheet, ReviewStep, SummaryItem,
+};
 use crate::export::Format;
 use crate::model::*;
 use crate::prices::{ScheduleEstimate, UnitChoice};
+use crate::progress::{DraftCheck, StepState, StepStatus};
 use crate::rules::{
     ChannelOption, Finding, ProcedureAdvice, ProcedureKind, ProcedureOption, Severity,
 };
@@ -72,6 +76,16 @@ pub fn typescript() -> String {
         RecoveryOffer::decl(&cfg),
         Severity::decl(&cfg),
         Finding::decl(&cfg),
+        StepStatus::decl(&cfg),
+        StepState::decl(&cfg),
+        DraftCheck::decl(&cfg),
+        SummaryItem::decl(&cfg),
+        Counts::decl(&cfg),
+        Group::<FindingView>::decl(&cfg),
+        FindingView::decl(&cfg),
+        CommentView::decl(&cfg),
+        ReviewStep::decl(&cfg),
+        ReviewSheet::decl(&cfg),
         ProcedureKind::decl(&cfg),
         ProcedureOption::decl(&cfg),
         ChannelOption::decl(&cfg),

@@ -91,6 +91,8 @@ pub enum ExportError {
     Blocked(Vec<Finding>),
     #[error("L'archive ZIP réunit toutes les pièces du dossier (document unique, cadre de réponse, avis et bordereau des prix)\u{202f}; pour une seule pièce, choisissez le PDF, le DOCX ou le texte.")]
     ZipOfOnePiece,
+    #[error("La fiche de relecture s'exporte en PDF ou en DOCX.")]
+    ReviewFormat,
     #[error("Ce marché n'est pas alloti\u{202f}: son bordereau des prix vaut pour tout le marché, sans numéro de lot.")]
     NotAllotted,
     #[error("Le dossier n'a pas de lot n°\u{a0}{lot}\u{202f}; ses lots sont\u{a0}: {lots}.")]
@@ -301,18 +303,23 @@ fn render_document(
     }
 }
 
-/// The review sheet (« Fiche de relecture ») as PDF: `findings` as the
-/// checks give them, `incomplete_steps` as step keys, the open `comments`.
-/// Not a piece of the DCE, so no watermark.
+/// The review sheet (« Fiche de relecture ») as PDF or DOCX: `findings` as
+/// the checks give them, the open `comments`; the incomplete steps are
+/// judged by core. Not a piece of the DCE, so no watermark.
 pub fn render_review(
     dossier: &Dossier,
     findings: &[Finding],
     comments: &[StoredComment],
-    incomplete_steps: &[String],
+    format: Format,
     today: NaiveDate,
 ) -> Result<Vec<u8>, ExportError> {
-    let doc = compose::review(dossier, findings, comments, incomplete_steps, today)?;
-    Ok(render::pdf::render(&doc, RenderOptions { draft: false })?)
+    let doc = compose::review(dossier, findings, comments, today)?;
+    let opts = RenderOptions { draft: false };
+    match format {
+        Format::Pdf => Ok(render::pdf::render(&doc, opts)?),
+        Format::Docx => Ok(render::docx::render(&doc, opts)?),
+        _ => Err(ExportError::ReviewFormat),
+    }
 }
 
 /// « RS-01_Fourniture-et-livraison-de-repas_Fiche-de-relecture.pdf ».

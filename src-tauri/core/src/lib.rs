@@ -11,6 +11,7 @@ pub mod fields;
 pub mod french;
 pub mod model;
 pub mod prices;
+pub mod progress;
 pub mod render;
 pub mod rules;
 pub mod samples;

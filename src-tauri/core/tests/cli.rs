@@ -300,3 +300,56 @@ fn import_faulty_copy(db: &Path, dir: &Path) -> String {
         &["import", "--keep-both", file.to_str().unwrap()],
     ))
 }
+
+#[test]
+fn the_review_sheet_is_exported_from_the_command_line_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    stdout(&common::dce(&db, &["new", "--sample", "vierge"]));
+    let pdf = dir.path().join("relecture.pdf");
+    let written = stdout(&common::dce(
+        &db,
+        &[
+            "export",
+            "1",
+            "--piece",
+            "relecture",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(written.trim(), pdf.to_str().unwrap());
+    let text = common::squeezed(&common::pdf_text(&std::fs::read(&pdf).unwrap()));
+    for expected in [
+        "Fiche de relecture",
+        "Étapes incomplètes",
+        "Acheteur",
+        "Bordereau des prix",
+    ] {
+        assert!(
+            text.contains(&common::squeezed(expected)),
+            "{expected:?} not in {text}"
+        );
+    }
+    let refused = common::dce(
+        &db,
+        &[
+            "export",
+            "1",
+            "--piece",
+            "relecture",
+            "--format",
+            "txt",
+            "--out",
+            "r.txt",
+        ],
+    );
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("La fiche de relecture s'exporte en PDF ou en DOCX."),
+        "{err}"
+    );
+}

@@ -99,9 +99,12 @@ fn docx_xml(docx: &[u8]) -> String {
 
 #[test]
 fn the_review_sheet_lists_findings_incomplete_steps_and_open_comments() {
-    let (d, findings) = unbalanced();
-    let incomplete = vec!["frames".to_string(), "buyer".to_string()];
-    let pdf = export::render_review(&d, &findings, &comments(), &incomplete, today()).unwrap();
+    let (mut d, _) = unbalanced();
+    // Two steps left plainly empty: core finds them.
+    d.questions.clear();
+    d.buyer.questions_contact.email.clear();
+    let findings = rules::check(&d, rules::judging_date(&d, today()));
+    let pdf = export::render_review(&d, &findings, &comments(), Format::Pdf, today()).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     let text = common::pdf_text(&pdf);
     for expected in [
@@ -148,7 +151,7 @@ fn the_review_sheet_lists_findings_incomplete_steps_and_open_comments() {
 #[test]
 fn the_review_groups_findings_by_step_in_the_editor_order() {
     let (d, findings) = unbalanced();
-    let doc = compose::review(&d, &findings, &comments(), &[], today()).unwrap();
+    let doc = compose::review(&d, &findings, &comments(), today()).unwrap();
     assert_eq!(doc.cover.kicker, "Fiche de relecture");
     let headings: Vec<String> = doc.headings().map(|h| h.text.clone()).collect();
     let level1: Vec<&str> = doc
@@ -186,9 +189,72 @@ fn the_review_groups_findings_by_step_in_the_editor_order() {
 }
 
 #[test]
+fn the_review_window_reads_the_same_sheet_step_by_step() {
+    let (d, findings) = unbalanced();
+    let sheet = compose::review_sheet(&d, &findings, &comments(), today());
+    let criteria = sheet
+        .steps
+        .iter()
+        .find(|s| s.key == "criteria")
+        .expect("the criteria step has something to see");
+    assert_eq!(criteria.heading, "7. Critères d’attribution");
+    assert!(
+        criteria.incomplete,
+        "weights that do not add up to 100 leave the step incomplete"
+    );
+    assert_eq!(criteria.comments.len(), 1, "only the open comment");
+    assert_eq!(
+        criteria.comments[0].date,
+        "20\u{a0}novembre\u{a0}2026 à 14\u{a0}h\u{a0}05"
+    );
+    assert!(criteria.findings.iter().any(|f| f.severity == "Attention"));
+    let keys: Vec<&str> = sheet.steps.iter().map(|s| s.key).collect();
+    let mut sorted = keys.clone();
+    sorted.sort_by_key(|k| sections::step_rank(k));
+    assert_eq!(keys, sorted, "steps in the editor's order");
+    let summary: Vec<(usize, &str)> = sheet
+        .summary
+        .iter()
+        .map(|i| (i.count, i.label.as_str()))
+        .collect();
+    let blocking = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Blocking)
+        .count();
+    assert_eq!(summary[0].0, blocking);
+    assert_eq!(summary[3], (1, "commentaire ouvert"));
+    assert_eq!(summary[4], (1, "étape à compléter"));
+    assert!(sheet.clean.is_empty());
+
+    let clean = compose::review_sheet(&common::catering(), &[], &[], today());
+    assert!(clean.steps.is_empty());
+    assert!(clean.clean.starts_with("Rien à revoir"), "{}", clean.clean);
+    assert_eq!(
+        (clean.summary[1].count, clean.summary[1].label.as_str()),
+        (0, "point d’attention")
+    );
+}
+
+#[test]
+fn the_review_sheet_exports_as_docx_too() {
+    let (d, findings) = unbalanced();
+    let docx = export::render_review(&d, &findings, &comments(), Format::Docx, today()).unwrap();
+    let xml = docx_xml(&docx);
+    assert_has(
+        &xml,
+        "Le prix pèse trop peu pour un marché de denrées",
+        "the review DOCX",
+    );
+    assert!(matches!(
+        export::render_review(&d, &findings, &comments(), Format::Txt, today()),
+        Err(export::ExportError::ReviewFormat)
+    ));
+}
+
+#[test]
 fn an_empty_review_says_so() {
     let d = common::catering();
-    let pdf = export::render_review(&d, &[], &[], &[], today()).unwrap();
+    let pdf = export::render_review(&d, &[], &[], Format::Pdf, today()).unwrap();
     let text = common::pdf_text(&pdf);
     for expected in [
         "Aucun point à corriger",

@@ -34,6 +34,18 @@ fn weights_should_total_100_a_rule_of_formal_procedures_only() {
         .expect("finding");
     assert_eq!(w.severity, Severity::Warning);
     assert!(w.message.contains("110\u{a0}%"), "{}", w.message);
+    assert!(w.message.contains("retirez 10 points"), "{}", w.message);
+    d.criteria[0].weight_percent = 39;
+    let short = check(&d, common::date("2026-11-30"));
+    let w1 = short
+        .iter()
+        .find(|f| f.code == "criteria.weights_total")
+        .expect("finding");
+    assert!(
+        w1.message.contains("ajoutez 1 point pour"),
+        "{}",
+        w1.message
+    );
     assert!(
         w.message.contains("procédures formalisées"),
         "{}",

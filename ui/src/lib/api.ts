@@ -7,6 +7,7 @@ import type {
   BackupInfo,
   Dossier,
   DossierSummary,
+  DraftCheck,
   Finding,
   Format,
   LibraryClause,
@@ -16,6 +17,7 @@ import type {
   Prices,
   ProcedureAdvice,
   RecoveryOffer,
+  ReviewSheet,
   RevisionSummary,
   SampleInfo,
   ScheduleEstimate,
@@ -51,8 +53,8 @@ export const api = {
   saveDossier: (id: number, dossier: Dossier) => invoke<null>('save_dossier', { id, dossier }),
   deleteDossier: (id: number) => invoke<null>('delete_dossier', { id }),
   checkDossier: (id: number) => invoke<Finding[]>('check_dossier', { id }),
-  /** Findings on the dossier as edited, before it is saved. */
-  checkDraft: (dossier: Dossier) => invoke<Finding[]>('check_draft', { dossier }),
+  /** Findings on the dossier as edited, before it is saved, and the state of each step. */
+  checkDraft: (dossier: Dossier) => invoke<DraftCheck>('check_draft', { dossier }),
   procedureAdvice: (dossier: Dossier) => invoke<ProcedureAdvice>('procedure_advice', { dossier }),
   /** The title of the dossier's notice; rejects with why its procedure publishes none. */
   noticeTitle: (dossier: Dossier) => invoke<string>('notice_title', { dossier }),
@@ -77,9 +79,10 @@ export const api = {
   /** The price schedule: the spreadsheet of one lot (or of the contract without lots, lot null) as XLSX, or the whole schedule as PDF or DOCX. */
   exportPrices: (id: number, format: Format, lot: number | null, finalVersion: boolean) =>
     invoke<string | null>('export_prices', { id, format, lot, finalVersion }),
-  /** The review sheet (PDF) with the steps the UI finds incomplete; the written path, or null. */
-  exportReview: (id: number, incompleteSteps: string[]) =>
-    invoke<string | null>('export_review', { id, incompleteSteps }),
+  /** The review window's content (the saved dossier): the same sheet as the PDF. */
+  reviewSheet: (id: number) => invoke<ReviewSheet>('review_sheet', { id }),
+  /** The review sheet as PDF; the written path, or null when the dialog was closed. */
+  exportReview: (id: number) => invoke<string | null>('export_review', { id }),
   /** What changed from the revision `before` to the revision `after`, step by step. */
   compareRevisions: (before: number, after: number) =>
     invoke<SectionDiff[]>('compare_revisions', { before, after }),

@@ -446,6 +446,78 @@ reference: string,
  */
 field: string, };
 
+export type StepStatus = "complete" | "incomplete" | "problems" | "neutral";
+
+export type StepState = { key: string, title: string, status: StepStatus, 
+/**
+ * `status` in French; empty when neutral.
+ */
+label: string, };
+
+export type DraftCheck = { findings: Array<Finding>, steps: Array<StepState>, };
+
+export type SummaryItem = { count: number, 
+/**
+ * What is counted, agreed with the count: « point bloquant », « points bloquants ».
+ */
+label: string, };
+
+export type Counts = { 
+/**
+ * « 3 (1 point bloquant, 2 conseils) » or « aucun ».
+ */
+findings: string, incomplete: string, open_comments: string, 
+/**
+ * « 1 commentaire résolu, non repris » or empty.
+ */
+resolved_comments: string, };
+
+export type Group<T> = { title: string, items: Array<T>, };
+
+export type FindingView = { level: Severity, 
+/**
+ * « Bloquant », « Attention », « Conseil ».
+ */
+severity: string, message: string, reference: string, 
+/**
+ * Name of the field concerned, when it has one a person knows.
+ */
+field: string | null, };
+
+export type CommentView = { id: number, author: string, 
+/**
+ * « 3 mars 2026 à 14 h 05 ».
+ */
+date: string, field: string | null, 
+/**
+ * The text, one paragraph a line.
+ */
+lines: Array<string>, };
+
+export type ReviewStep = { key: string, 
+/**
+ * « 7. Critères d’attribution ».
+ */
+heading: string, incomplete: boolean, findings: Array<FindingView>, comments: Array<CommentView>, };
+
+export type ReviewSheet = { date: string, counts: Counts, 
+/**
+ * The figures of the window's summary, « 2 points bloquants ».
+ */
+summary: Array<SummaryItem>, findings: Array<Group<FindingView>>, 
+/**
+ * Titles of the incomplete steps.
+ */
+incomplete: Array<string>, comments: Array<Group<CommentView>>, 
+/**
+ * The steps with something to see, in the editor's order.
+ */
+steps: Array<ReviewStep>, 
+/**
+ * Said when there is nothing to see at all; empty otherwise.
+ */
+clean: string, };
+
 export type ProcedureKind = "dispense" | "mapa_free_publicity" | "mapa_formal_publicity" | "formal" | "thresholds_unknown";
 
 export type ProcedureOption = { choice: ProcedureChoice, title: string, article: string, explanation: string, };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  deadlineMessage,
   fieldTestId,
   insertionHours,
   newId,
@@ -8,9 +7,6 @@ import {
   parseTime,
   formatTime,
   stepOfField,
-  stepStatus,
-  weightsMessage,
-  weightsTotal,
 } from './guide';
 import type { Dossier, Finding } from './bindings';
 
@@ -51,19 +47,6 @@ describe('stepOfField', () => {
   });
 });
 
-describe('weights', () => {
-  const c = (w: number) => ({ id: 'x', kind: 'price' as const, title: '', weight_percent: w, method: '', subcriteria: [] });
-  it('adds the weights up', () => {
-    expect(weightsTotal({ criteria: [c(40), c(35), c(25)] })).toBe(100);
-    expect(weightsTotal({ criteria: [] })).toBe(0);
-  });
-  it('says what is missing or too much', () => {
-    expect(weightsMessage(100)).toBe('');
-    expect(weightsMessage(90)).toContain('il manque 10');
-    expect(weightsMessage(120)).toContain('retirez 20');
-  });
-});
-
 describe('insertionHours', () => {
   it('follows the usual formula', () => {
     // 1 000 000 € × 50 % × 5 % ÷ 30 € ≈ 833 h
@@ -86,13 +69,6 @@ describe('deadline', () => {
     expect(formatTime('2026-12-15T12:00:00')).toBe('12:00');
     expect(formatTime(null)).toBe('');
   });
-  it('flags a deadline on or before the launch date', () => {
-    expect(deadlineMessage('2026-12-01', '2026-11-30T12:00:00')).not.toBe('');
-    expect(deadlineMessage('2026-12-01', '2026-12-01T12:00:00')).not.toBe('');
-    expect(deadlineMessage('2026-12-01', '2026-12-20T12:00:00')).toBe('');
-    expect(deadlineMessage(null, '2026-12-20T12:00:00')).toBe('');
-    expect(deadlineMessage('2026-12-01', null)).toBe('');
-  });
 });
 
 describe('parsePercent', () => {
@@ -113,26 +89,6 @@ describe('newId', () => {
     expect(newId('c', [])).toBe('c-1');
     expect(newId('c', ['c-2', 'x'])).toBe('c-3');
     expect(newId('c', ['c-3', 'c-4', 'c-5'])).toBe('c-6');
-  });
-});
-
-describe('stepStatus', () => {
-  const d = {
-    buyer: { name: 'Commune', siret: '1', address: { street: '', postcode: '', city: 'X' }, representative: { name: 'M', title: '' }, questions_contact: { name: '', email: 'a@b', phone: '' }, buyer_profile_url: '' },
-    purchase: { object: '', nature: 'services', cpv: '', estimated_amount_cents: 100, duration_months: 12, launch_date: null, context: '', lots: [], no_lots_reason: 'motif' },
-    criteria: [],
-  } as unknown as Dossier;
-  const f = (field: string, severity: Finding['severity'] = 'bloquant'): Finding => ({ severity, code: 'x', message: '', reference: '', field });
-  it('reports problems, emptiness and completeness', () => {
-    expect(stepStatus('buyer', d, [])).toBe('complete');
-    expect(stepStatus('buyer', d, [f('buyer.siret', 'attention')])).toBe('problems');
-    expect(stepStatus('buyer', d, [f('buyer.siret', 'conseil')])).toBe('complete');
-    expect(stepStatus('purchase', d, [])).toBe('incomplete');
-    expect(stepStatus('lots', d, [])).toBe('complete');
-    expect(stepStatus('criteria', d, [])).toBe('incomplete');
-    expect(stepStatus('check', d, [f('buyer.siret')])).toBe('problems');
-    expect(stepStatus('procedure', d, [f('purchase.object')])).toBe('neutral');
-    expect(stepStatus('procedure', d, [f('procedure.sourcing')])).toBe('problems');
   });
 });
 
@@ -160,21 +116,3 @@ describe('glossary', () => {
   });
 });
 
-import { incompleteSteps } from './guide';
-describe('incompleteSteps', () => {
-  it('lists the plainly empty steps in the editor order', () => {
-    const d = {
-      buyer: { name: 'Commune', siret: '1', address: { street: '', postcode: '', city: 'X' }, representative: { name: 'M', title: '' }, questions_contact: { name: '', email: 'a@b', phone: '' }, buyer_profile_url: '' },
-      purchase: { object: 'Repas', nature: 'services', cpv: '', estimated_amount_cents: 100, duration_months: 12, launch_date: '2026-03-01', context: '', lots: [], no_lots_reason: '' },
-      needs: [],
-      variants: { policy: 'forbidden', minimum_requirements: [] },
-      criteria: [{ weight_percent: 100 }],
-      questions: [{}],
-      clauses: { environmental_conditions: ['tri'] },
-      execution: { payment_period_days: 30 },
-      prices: { vat_rate_basis_points: 2000, schedules: [] },
-      submission: { deadline: null, platform_url: 'https://x' },
-    } as unknown as Dossier;
-    expect(incompleteSteps(d)).toEqual(['lots', 'need', 'prices', 'submission']);
-  });
-});

@@ -9,13 +9,13 @@ mod frames;
 pub(crate) mod labels;
 mod markdown;
 mod prices;
-mod review;
+pub mod review;
 mod statements;
 mod template;
 
 pub use annex::{comments_annex, ANNEX_TITLE};
 pub use prices::prices_document;
-pub use review::{review, severity_label, REVIEW_TITLE};
+pub use review::{review, review_sheet, severity_label, ReviewSheet, REVIEW_TITLE};
 
 use crate::model::{Dossier, ProcedureChoice};
 use document::{Document, Meta};

@@ -8,28 +8,28 @@ use super::{labels, markdown, ComposeError, MISSING};
 use crate::fields::{field_label, is_known, normalise};
 use crate::french::{self, typography};
 use crate::model::Dossier;
+use crate::progress;
 use crate::rules::{Finding, Severity};
-use crate::sections::{step_of_field, step_rank, step_title};
+use crate::sections::{step_of_field, step_rank, step_title, STEPS};
 use crate::store::StoredComment;
 use chrono::NaiveDate;
 use minijinja::value::{Serde, Value};
 use serde::Serialize;
+use ts_rs::TS;
 
 /// The French name of the sheet, in the cover kicker and the document properties.
 pub const REVIEW_TITLE: &str = "Fiche de relecture";
 
-/// The review sheet of `dossier` on `today`: `findings` as the checks give
-/// them, `incomplete_steps` as step keys (the UI judges what is plainly
-/// empty), and the open ones among `comments`.
+/// The review sheet of `dossier` on `today`, from `findings` as the checks
+/// give them and the open ones among `comments`, as a document.
 pub fn review(
     dossier: &Dossier,
     findings: &[Finding],
     comments: &[StoredComment],
-    incomplete_steps: &[String],
     today: NaiveDate,
 ) -> Result<Document, ComposeError> {
-    let view = ReviewView::new(findings, comments, incomplete_steps, today);
-    let markdown = template::render(Template::Review, dossier, Value::from(Serde(&view)))?;
+    let sheet = review_sheet(dossier, findings, comments, today);
+    let markdown = template::render(Template::Review, dossier, Value::from(Serde(&sheet)))?;
     Ok(Document {
         meta: Meta {
             title: dossier.purchase.object.clone(),
@@ -37,98 +37,179 @@ pub fn review(
             author: dossier.buyer.name.clone(),
             language: "fr-FR".into(),
         },
-        cover: cover(dossier, &view, today),
+        cover: cover(dossier, &sheet, today),
         running_header: labels::running_header(dossier),
         blocks: markdown::to_blocks(&markdown),
     })
 }
 
-/// What the template reads, every text already in French.
-#[derive(Serialize)]
-struct ReviewView {
-    date: String,
-    counts: Counts,
-    findings: Vec<Group<FindingView>>,
-    incomplete: Vec<String>,
-    comments: Vec<Group<CommentView>>,
+/// What the adviser goes through, every text already in French: the sheet's
+/// template reads it grouped by kind (`findings`, `incomplete`, `comments`),
+/// the review window step by step (`summary`, `steps`).
+#[derive(Debug, Serialize, TS)]
+pub struct ReviewSheet {
+    pub date: String,
+    pub counts: Counts,
+    /// The figures of the window's summary, « 2 points bloquants ».
+    pub summary: Vec<SummaryItem>,
+    pub findings: Vec<Group<FindingView>>,
+    /// Titles of the incomplete steps.
+    pub incomplete: Vec<String>,
+    pub comments: Vec<Group<CommentView>>,
+    /// The steps with something to see, in the editor's order.
+    pub steps: Vec<ReviewStep>,
+    /// Said when there is nothing to see at all; empty otherwise.
+    pub clean: String,
 }
 
-#[derive(Serialize)]
-struct Counts {
+#[derive(Debug, Serialize, TS)]
+pub struct Counts {
     /// « 3 (1 point bloquant, 2 conseils) » or « aucun ».
-    findings: String,
-    incomplete: String,
-    open_comments: String,
+    pub findings: String,
+    pub incomplete: String,
+    pub open_comments: String,
     /// « 1 commentaire résolu, non repris » or empty.
-    resolved_comments: String,
+    pub resolved_comments: String,
+}
+
+#[derive(Debug, Serialize, TS)]
+pub struct SummaryItem {
+    #[ts(type = "number")]
+    pub count: usize,
+    /// What is counted, agreed with the count: « point bloquant », « points bloquants ».
+    pub label: String,
 }
 
 /// The items of one step.
-#[derive(Serialize)]
-struct Group<T> {
-    title: String,
-    items: Vec<T>,
+#[derive(Debug, Serialize, TS)]
+pub struct Group<T> {
+    pub title: String,
+    pub items: Vec<T>,
 }
 
-#[derive(Serialize)]
-struct FindingView {
-    severity: &'static str,
-    message: String,
-    reference: String,
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FindingView {
+    pub level: Severity,
+    /// « Bloquant », « Attention », « Conseil ».
+    pub severity: &'static str,
+    pub message: String,
+    pub reference: String,
     /// Name of the field concerned, when it has one a person knows.
-    field: Option<String>,
+    pub field: Option<String>,
 }
 
-#[derive(Serialize)]
-struct CommentView {
-    author: String,
-    date: String,
-    field: Option<String>,
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CommentView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub author: String,
+    /// « 3 mars 2026 à 14 h 05 ».
+    pub date: String,
+    pub field: Option<String>,
     /// The text, one paragraph a line.
-    lines: Vec<String>,
+    pub lines: Vec<String>,
 }
 
-impl ReviewView {
-    fn new(
-        findings: &[Finding],
-        comments: &[StoredComment],
-        incomplete_steps: &[String],
-        today: NaiveDate,
-    ) -> Self {
-        let open: Vec<&StoredComment> = comments.iter().filter(|c| !c.comment.resolved).collect();
-        let resolved = comments.len() - open.len();
-        let incomplete = sorted_steps(incomplete_steps);
-        ReviewView {
-            date: french::date(today),
-            counts: Counts {
-                findings: findings_count(findings),
-                incomplete: count_or_none(incomplete.len()),
-                open_comments: count_or_none(open.len()),
-                resolved_comments: match resolved {
-                    0 => String::new(),
-                    1 => "1 commentaire résolu, non repris ici".into(),
-                    n => format!("{n} commentaires résolus, non repris ici"),
-                },
+/// One step of the review window.
+#[derive(Debug, Serialize, TS)]
+pub struct ReviewStep {
+    pub key: &'static str,
+    /// « 7. Critères d’attribution ».
+    pub heading: String,
+    pub incomplete: bool,
+    pub findings: Vec<FindingView>,
+    pub comments: Vec<CommentView>,
+}
+
+/// The review sheet's content for `dossier` on `today`: the incomplete
+/// steps are judged here, with the editor's rule.
+pub fn review_sheet(
+    dossier: &Dossier,
+    findings: &[Finding],
+    comments: &[StoredComment],
+    today: NaiveDate,
+) -> ReviewSheet {
+    let open: Vec<&StoredComment> = comments.iter().filter(|c| !c.comment.resolved).collect();
+    let resolved = comments.len() - open.len();
+    let incomplete = progress::incomplete_steps(dossier);
+    let mut sorted: Vec<&Finding> = findings.iter().collect();
+    sorted.sort_by_key(|f| (step_rank(step_of_field(&f.field)), f.severity));
+    let steps: Vec<ReviewStep> = STEPS
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ReviewStep {
+            key: s.key,
+            heading: format!("{}. {}", i + 1, s.title),
+            incomplete: incomplete.contains(&s.key),
+            findings: sorted
+                .iter()
+                .filter(|f| step_of_field(&f.field) == s.key)
+                .map(|f| finding(f))
+                .collect(),
+            comments: open
+                .iter()
+                .filter(|c| c.comment.section == s.key)
+                .map(|c| comment(c))
+                .collect(),
+        })
+        .filter(|s| s.incomplete || !s.findings.is_empty() || !s.comments.is_empty())
+        .collect();
+    let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
+    let summary = [
+        (
+            count(Severity::Blocking),
+            "point bloquant",
+            "points bloquants",
+        ),
+        (
+            count(Severity::Warning),
+            "point d’attention",
+            "points d’attention",
+        ),
+        (count(Severity::Advice), "conseil", "conseils"),
+        (open.len(), "commentaire ouvert", "commentaires ouverts"),
+        (incomplete.len(), "étape à compléter", "étapes à compléter"),
+    ]
+    .into_iter()
+    .map(|(count, one, many)| SummaryItem {
+        count,
+        label: if count > 1 { many } else { one }.into(),
+    })
+    .collect();
+    ReviewSheet {
+        date: french::date(today),
+        counts: Counts {
+            findings: findings_count(findings),
+            incomplete: count_or_none(incomplete.len()),
+            open_comments: count_or_none(open.len()),
+            resolved_comments: match resolved {
+                0 => String::new(),
+                1 => "1 commentaire résolu, non repris ici".into(),
+                n => format!("{n} commentaires résolus, non repris ici"),
             },
-            findings: by_step(findings.iter().map(|f| (step_of_field(&f.field), f)))
-                .into_iter()
-                .map(|(title, mut items)| {
-                    items.sort_by_key(|f| f.severity);
-                    Group {
-                        title,
-                        items: items.into_iter().map(finding).collect(),
-                    }
-                })
-                .collect(),
-            incomplete: incomplete.into_iter().map(title_of).collect(),
-            comments: by_step(open.into_iter().map(|c| (c.comment.section.as_str(), c)))
-                .into_iter()
-                .map(|(title, items)| Group {
-                    title,
-                    items: items.into_iter().map(comment).collect(),
-                })
-                .collect(),
-        }
+        },
+        summary,
+        findings: by_step(sorted.iter().map(|f| (step_of_field(&f.field), *f)))
+            .into_iter()
+            .map(|(title, items)| Group {
+                title,
+                items: items.into_iter().map(finding).collect(),
+            })
+            .collect(),
+        incomplete: incomplete.iter().map(|k| title_of(k)).collect(),
+        comments: by_step(open.iter().map(|c| (c.comment.section.as_str(), *c)))
+            .into_iter()
+            .map(|(title, items)| Group {
+                title,
+                items: items.into_iter().map(comment).collect(),
+            })
+            .collect(),
+        clean: if steps.is_empty() {
+            typography("Rien à revoir : aucun point à corriger, aucun commentaire ouvert, toutes les étapes sont complètes.")
+        } else {
+            String::new()
+        },
+        steps,
     }
 }
 
@@ -149,13 +230,6 @@ fn by_step<'a, T>(items: impl Iterator<Item = (&'a str, T)>) -> Vec<(String, Vec
         .collect()
 }
 
-fn sorted_steps(keys: &[String]) -> Vec<&str> {
-    let mut keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    keys.sort_by_key(|k| step_rank(k));
-    keys.dedup();
-    keys
-}
-
 /// The step's title; a key from elsewhere is shown as it is rather than lost.
 pub(crate) fn title_of(step: &str) -> String {
     step_title(step).map_or_else(|| step.to_string(), str::to_string)
@@ -168,6 +242,7 @@ pub(crate) fn known_field(path: &str) -> Option<String> {
 
 fn finding(f: &Finding) -> FindingView {
     FindingView {
+        level: f.severity,
         severity: severity_label(f.severity),
         message: f.message.clone(),
         reference: f.reference.clone(),
@@ -177,6 +252,7 @@ fn finding(f: &Finding) -> FindingView {
 
 fn comment(c: &StoredComment) -> CommentView {
     CommentView {
+        id: c.id,
         author: c.comment.author.clone(),
         date: french::datetime(c.comment.created_at),
         field: c
@@ -239,7 +315,7 @@ fn findings_count(findings: &[Finding]) -> String {
     format!("{} ({})", findings.len(), parts.join(", "))
 }
 
-fn cover(d: &Dossier, view: &ReviewView, today: NaiveDate) -> Cover {
+fn cover(d: &Dossier, view: &ReviewSheet, today: NaiveDate) -> Cover {
     let or_missing = |s: &str| {
         if s.trim().is_empty() {
             MISSING.to_string()

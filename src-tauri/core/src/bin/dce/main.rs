@@ -164,6 +164,10 @@ enum ExportPiece {
     Avis,
     #[value(help = "le bordereau des prix (BPU et DQE, DPGF)")]
     Prix,
+    #[value(
+        help = "la fiche de relecture : points à corriger, étapes incomplètes, commentaires ouverts (pdf ou docx)"
+    )]
+    Relecture,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -367,6 +371,16 @@ fn run(cli: Cli) -> Result<(), String> {
                 ExportPiece::Cadre => Piece::ResponseFrames,
                 ExportPiece::Avis => Piece::Notice,
                 ExportPiece::Prix => Piece::Prices,
+                ExportPiece::Relecture => {
+                    let comments = store.comments(id).map_err(|e| e.to_string())?;
+                    let findings = rules::check(&dossier, rules::judging_date(&dossier, today()));
+                    let bytes =
+                        export::render_review(&dossier, &findings, &comments, format, today())
+                            .map_err(|e| e.to_string())?;
+                    export::write_atomic(&out, &bytes).map_err(|e| e.to_string())?;
+                    out!("{}", out.display());
+                    return Ok(());
+                }
             };
             let bytes = match lot {
                 None => export::render_piece(&dossier, piece, format, final_version, today()),

@@ -44,8 +44,14 @@ pub fn check(cx: &mut Ctx) {
     }
     let total: u32 = d.criteria.iter().map(|c| c.weight_percent).sum();
     if total != 100 {
+        let (verb, gap) = if total > 100 {
+            ("retirez", total - 100)
+        } else {
+            ("ajoutez", 100 - total)
+        };
+        let points = if gap == 1 { "point" } else { "points" };
         cx.push(Warning, "criteria.weights_total", "criteria[0].weight_percent", "R2152-12",
-            format!("Les pondérations des critères font {total} % au total : ajustez-les pour qu'elles fassent 100 %. L'article R2152-12 ne l'impose qu'aux procédures formalisées, mais une note sur 100 reste la règle la plus claire pour les candidats et pour l'analyse des offres."));
+            format!("Les pondérations des critères font {total} % au total : {verb} {gap} {points} pour arriver à 100 %. L'article R2152-12 ne l'impose qu'aux procédures formalisées, mais une note sur 100 reste la règle la plus claire pour les candidats et pour l'analyse des offres."));
     }
     // Whether the climate-law criterion binds a purchase under the « dispense » is unsettled (LEGAL.md ⚠).
     let severity: Severity = if cx.under_dispense() {
