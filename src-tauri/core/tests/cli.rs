@@ -306,20 +306,23 @@ fn the_review_sheet_is_exported_from_the_command_line_too() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
     stdout(&common::dce(&db, &["new", "--sample", "vierge"]));
+    let review = |format: &str, out: &str| {
+        common::dce(
+            &db,
+            &[
+                "export",
+                "1",
+                "--piece",
+                "relecture",
+                "--format",
+                format,
+                "--out",
+                out,
+            ],
+        )
+    };
     let pdf = dir.path().join("relecture.pdf");
-    let written = stdout(&common::dce(
-        &db,
-        &[
-            "export",
-            "1",
-            "--piece",
-            "relecture",
-            "--format",
-            "pdf",
-            "--out",
-            pdf.to_str().unwrap(),
-        ],
-    ));
+    let written = stdout(&review("pdf", pdf.to_str().unwrap()));
     assert_eq!(written.trim(), pdf.to_str().unwrap());
     let text = common::squeezed(&common::pdf_text(&std::fs::read(&pdf).unwrap()));
     for expected in [
@@ -333,19 +336,7 @@ fn the_review_sheet_is_exported_from_the_command_line_too() {
             "{expected:?} not in {text}"
         );
     }
-    let refused = common::dce(
-        &db,
-        &[
-            "export",
-            "1",
-            "--piece",
-            "relecture",
-            "--format",
-            "txt",
-            "--out",
-            "r.txt",
-        ],
-    );
+    let refused = review("txt", "r.txt");
     assert!(!refused.status.success());
     let err = String::from_utf8_lossy(&refused.stderr);
     assert!(

@@ -2,7 +2,7 @@
 mod common;
 
 use dce_core::model::{CriterionKind, Nature, VariantPolicy};
-use dce_core::rules::{check, Severity};
+use dce_core::rules::{check, Finding, Severity};
 
 fn codes(d: &dce_core::model::Dossier, date: &str) -> Vec<(String, Severity)> {
     check(d, common::date(date))
@@ -23,24 +23,23 @@ fn the_sample_is_clean() {
     assert_eq!(codes(&common::catering(), "2026-11-30"), vec![]);
 }
 
+fn weights_finding(d: &dce_core::model::Dossier) -> Finding {
+    check(d, common::date("2026-11-30"))
+        .into_iter()
+        .find(|f| f.code == "criteria.weights_total")
+        .expect("finding")
+}
+
 #[test]
 fn weights_should_total_100_a_rule_of_formal_procedures_only() {
     let mut d = common::catering();
     d.criteria[0].weight_percent = 50;
-    let f = check(&d, common::date("2026-11-30"));
-    let w = f
-        .iter()
-        .find(|f| f.code == "criteria.weights_total")
-        .expect("finding");
+    let w = weights_finding(&d);
     assert_eq!(w.severity, Severity::Warning);
     assert!(w.message.contains("110\u{a0}%"), "{}", w.message);
     assert!(w.message.contains("retirez 10 points"), "{}", w.message);
     d.criteria[0].weight_percent = 39;
-    let short = check(&d, common::date("2026-11-30"));
-    let w1 = short
-        .iter()
-        .find(|f| f.code == "criteria.weights_total")
-        .expect("finding");
+    let w1 = weights_finding(&d);
     assert!(
         w1.message.contains("ajoutez 1 point pour"),
         "{}",

@@ -154,28 +154,17 @@ pub fn review_sheet(
         })
         .filter(|s| s.incomplete || !s.findings.is_empty() || !s.comments.is_empty())
         .collect();
-    let count = |sev: Severity| findings.iter().filter(|f| f.severity == sev).count();
-    let summary = [
-        (
-            count(Severity::Blocking),
-            "point bloquant",
-            "points bloquants",
-        ),
-        (
-            count(Severity::Warning),
-            "point d’attention",
-            "points d’attention",
-        ),
-        (count(Severity::Advice), "conseil", "conseils"),
-        (open.len(), "commentaire ouvert", "commentaires ouverts"),
-        (incomplete.len(), "étape à compléter", "étapes à compléter"),
-    ]
-    .into_iter()
-    .map(|(count, one, many)| SummaryItem {
-        count,
-        label: if count > 1 { many } else { one }.into(),
-    })
-    .collect();
+    let mut summary = severity_items(findings);
+    summary.push(counted(
+        open.len(),
+        "commentaire ouvert",
+        "commentaires ouverts",
+    ));
+    summary.push(counted(
+        incomplete.len(),
+        "étape à compléter",
+        "étapes à compléter",
+    ));
     ReviewSheet {
         date: french::date(today),
         counts: Counts {
@@ -289,29 +278,42 @@ fn count_or_none(n: usize) -> String {
     }
 }
 
+/// `count` with what it counts, singular up to one: « 0 conseil », « 2 conseils ».
+fn counted(count: usize, one: &str, many: &str) -> SummaryItem {
+    SummaryItem {
+        count,
+        label: if count > 1 { many } else { one }.into(),
+    }
+}
+
+/// The findings counted by severity, most severe first.
+fn severity_items(findings: &[Finding]) -> Vec<SummaryItem> {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    vec![
+        counted(
+            count(Severity::Blocking),
+            "point bloquant",
+            "points bloquants",
+        ),
+        counted(
+            count(Severity::Warning),
+            "point d’attention",
+            "points d’attention",
+        ),
+        counted(count(Severity::Advice), "conseil", "conseils"),
+    ]
+}
+
 /// « 3 (1 point bloquant, 2 conseils) ».
 fn findings_count(findings: &[Finding]) -> String {
     if findings.is_empty() {
         return "aucun".into();
     }
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let parts: Vec<String> = [
-        (
-            count(Severity::Blocking),
-            "point bloquant",
-            "points bloquants",
-        ),
-        (
-            count(Severity::Warning),
-            "point d’attention",
-            "points d’attention",
-        ),
-        (count(Severity::Advice), "conseil", "conseils"),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-    .collect();
+    let parts: Vec<String> = severity_items(findings)
+        .into_iter()
+        .filter(|i| i.count > 0)
+        .map(|i| format!("{} {}", i.count, i.label))
+        .collect();
     format!("{} ({})", findings.len(), parts.join(", "))
 }
 
