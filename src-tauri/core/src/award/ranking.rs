@@ -9,6 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::low_offer;
+use crate::french::typography;
 use super::price_formula::formula_points_hundredths;
 use super::standing::{exclusion, is_late};
 use crate::model::{AwardCriterion, CriterionKind, Dossier, Offer, TieBreak};
@@ -124,7 +125,7 @@ pub fn lot_ranking(dossier: &Dossier, lot: Option<u32>) -> LotRanking {
                         match (c.price_formula, price_of(o), lowest, highest) {
                             (None, ..) => alerts.push(Alert {
                                 kind: AlertKind::NoPriceFormula,
-                                message: format!("Le critère «\u{a0}{}\u{a0}» n’a pas de formule de notation\u{a0}: choisissez-la dans le dossier pour que sa note soit calculée.", c.title),
+                                message: format!("Le critère «\u{a0}{}\u{a0}» n’a pas de formule de notation\u{a0}: choisissez-la dans le dossier pour que sa note soit calculée.", typography(&c.title)),
                             }),
                             (Some(f), Some(price), Some(low), Some(high)) => {
                                 if let Some(p) = formula_points_hundredths(f, c.weight_percent, low, high, price) {
@@ -161,7 +162,7 @@ pub fn lot_ranking(dossier: &Dossier, lot: Option<u32>) -> LotRanking {
                         kind: AlertKind::IncompleteScores,
                         message: format!(
                             "Notation incomplète\u{a0}: {} reste{} à noter.",
-                            missing.iter().map(|t| format!("«\u{a0}{t}\u{a0}»")).collect::<Vec<_>>().join(", "),
+                            missing.iter().map(|t| format!("«\u{a0}{}\u{a0}»", typography(t))).collect::<Vec<_>>().join(", "),
                             if missing.len() > 1 { "nt" } else { "" }
                         ),
                     });

@@ -335,20 +335,20 @@ fn normalised_siret(s: &str) -> Result<String, OfferError> {
 fn scored_line(dossier: &Dossier, id: &str) -> Result<(String, u32), OfferError> {
     for c in &dossier.criteria {
         if let Some(s) = c.subcriteria.iter().find(|s| s.id == id) {
-            return Ok((s.title.clone(), s.points));
+            return Ok((french::typography(&s.title), s.points));
         }
         if c.id == id {
             if is_priced(c) {
-                return Err(OfferError::ComputedCriterion(c.title.clone()));
+                return Err(OfferError::ComputedCriterion(french::typography(&c.title)));
             }
             if !c.subcriteria.is_empty() {
                 let ids = c.subcriteria.iter().map(|s| s.id.as_str()).collect::<Vec<_>>();
                 return Err(OfferError::HasSubcriteria {
-                    title: c.title.clone(),
+                    title: french::typography(&c.title),
                     ids: ids.join(", "),
                 });
             }
-            return Ok((c.title.clone(), c.weight_percent));
+            return Ok((french::typography(&c.title), c.weight_percent));
         }
     }
     let known: Vec<&str> = dossier
