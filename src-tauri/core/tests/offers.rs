@@ -25,7 +25,10 @@ fn at(s: &str) -> NaiveDateTime {
 
 /// Adds a base offer to lot 1 with a typed price, received before the deadline.
 fn offer(d: &mut Dossier, name: &str, euros: i64) -> u32 {
-    let received = d.submission.deadline.map(|t| t - chrono::Duration::hours(1));
+    let received = d
+        .submission
+        .deadline
+        .map(|t| t - chrono::Duration::hours(1));
     award::add_offer(
         d,
         NewOffer {
@@ -69,7 +72,8 @@ fn alerts(o: &RankedOffer, kind: AlertKind) -> usize {
 
 fn low_alert(o: &RankedOffer) -> &str {
     let a = o.alerts.iter().find(|a| a.kind == AlertKind::AbnormallyLow);
-    &a.unwrap_or_else(|| panic!("no low-offer alert: {:?}", o.alerts)).message
+    &a.unwrap_or_else(|| panic!("no low-offer alert: {:?}", o.alerts))
+        .message
 }
 
 #[test]
@@ -220,12 +224,20 @@ fn only_the_buyer_decision_after_a_written_request_rejects_a_low_offer() {
     let offers = lot1(&d);
     let o = by_id(&offers, low);
     assert!(o.rank.is_some());
-    assert!(low_alert(o).contains("décision à prendre"), "{}", low_alert(o));
+    assert!(
+        low_alert(o).contains("décision à prendre"),
+        "{}",
+        low_alert(o)
+    );
     award::decide_low_price(&mut d, low, reject).unwrap();
     let offers = lot1(&d);
     let o = by_id(&offers, low);
     assert_eq!(o.rank, None);
-    assert!(o.excluded.as_deref().unwrap().contains("anormalement basse"));
+    assert!(o
+        .excluded
+        .as_deref()
+        .unwrap()
+        .contains("anormalement basse"));
     assert!(low_alert(o).contains("rejetée"));
 }
 
@@ -341,7 +353,11 @@ fn bad_scores_are_refused_and_change_nothing() {
         award::score_offer(&mut d, 99, "tech-planning", 500, "x"),
     ];
     assert!(matches!(refused[0], Err(OfferError::TooManyPoints { .. })));
-    assert!(refused[0].as_ref().unwrap_err().to_string().contains("au plus 10 points"));
+    assert!(refused[0]
+        .as_ref()
+        .unwrap_err()
+        .to_string()
+        .contains("au plus 10 points"));
     assert!(matches!(refused[3], Err(OfferError::ComputedCriterion(_))));
     assert!(matches!(refused[4], Err(OfferError::HasSubcriteria { .. })));
     assert!(matches!(refused[6], Err(OfferError::UnknownOffer(99))));
@@ -382,8 +398,11 @@ fn adding_an_offer_checks_its_lot_siret_and_variant() {
         Err(OfferError::BadSiret(_))
     ));
     assert_eq!(d, before);
-    let id = award::add_offer(&mut d, new(Some(1), Some("123 456 789 00012"), Some("Laine de bois")))
-        .unwrap();
+    let id = award::add_offer(
+        &mut d,
+        new(Some(1), Some("123 456 789 00012"), Some("Laine de bois")),
+    )
+    .unwrap();
     assert_eq!(d.offers[0].bidder.siret.as_deref(), Some("12345678900012"));
     assert_eq!(lot1(&d)[0].variant.as_deref(), Some("Laine de bois"));
     d.variants.policy = dce_core::model::VariantPolicy::Forbidden;
@@ -391,7 +410,10 @@ fn adding_an_offer_checks_its_lot_siret_and_variant() {
         award::add_offer(&mut d, new(Some(1), None, Some("Autre"))),
         Err(OfferError::VariantForbidden)
     );
-    assert_eq!(award::add_offer(&mut d, new(Some(2), None, None)), Ok(id + 1));
+    assert_eq!(
+        award::add_offer(&mut d, new(Some(2), None, None)),
+        Ok(id + 1)
+    );
 }
 
 #[test]
@@ -440,5 +462,9 @@ fn offers_travel_with_the_dossier_and_are_versioned() {
         o => panic!("{o:?}"),
     };
     assert_eq!(other.load(imported).unwrap().offers, d.offers);
-    assert_eq!(store.revisions(id).unwrap().len(), 2, "the offers are a new version");
+    assert_eq!(
+        store.revisions(id).unwrap().len(),
+        2,
+        "the offers are a new version"
+    );
 }

@@ -12,7 +12,9 @@ pub enum OfferError {
     UnknownLot { lot: u32, lots: String },
     #[error("Le marché n’est pas alloti\u{a0}: n’indiquez pas de lot.")]
     NoLots,
-    #[error("Indiquez le nom de l’entreprise (ou du mandataire du groupement) qui a remis l’offre.")]
+    #[error(
+        "Indiquez le nom de l’entreprise (ou du mandataire du groupement) qui a remis l’offre."
+    )]
     EmptyBidder,
     #[error("Le numéro SIRET «\u{a0}{0}\u{a0}» n’a pas 14 chiffres.")]
     BadSiret(String),

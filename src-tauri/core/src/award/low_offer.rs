@@ -50,12 +50,14 @@ pub fn estimate_cents(dossier: &Dossier, lot: Option<u32>) -> Option<i64> {
         }
     }
     let amount = match lot {
-        Some(n) => dossier
-            .purchase
-            .lots
-            .iter()
-            .find(|l| l.number == n)?
-            .estimated_amount_cents,
+        Some(n) => {
+            dossier
+                .purchase
+                .lots
+                .iter()
+                .find(|l| l.number == n)?
+                .estimated_amount_cents
+        }
         None => dossier.purchase.estimated_amount_cents,
     };
     (amount > 0).then_some(amount)
@@ -69,7 +71,12 @@ pub fn is_below(offer_cents: i64, percent_below: u32, r: &LowReference) -> bool 
 }
 
 /// The alert's French text, with where the exchange stands.
-pub fn alert_message(dossier: &Dossier, offer: &Offer, price_cents: i64, r: &LowReference) -> String {
+pub fn alert_message(
+    dossier: &Dossier,
+    offer: &Offer,
+    price_cents: i64,
+    r: &LowReference,
+) -> String {
     let percent = dossier.award.low_offer.percent_below;
     let reference = money_ht((r.sum_cents + r.count / 2) / r.count);
     let mut text = format!(

@@ -46,16 +46,10 @@ pub fn price_points_hundredths(weight: u32, lowest_cents: i64, offer_cents: i64)
 /// The formula as the DCE states it, for a criterion of `kind` worth `weight` points.
 pub fn formula_wording(formula: PriceFormula, kind: CriterionKind, weight: u32) -> String {
     let (amount, lowest, highest) = match kind {
-        CriterionKind::LifeCycleCost => (
-            "coût de l’offre",
-            "coût le plus bas",
-            "coût le plus élevé",
-        ),
-        _ => (
-            "prix de l’offre",
-            "prix le plus bas",
-            "prix le plus élevé",
-        ),
+        CriterionKind::LifeCycleCost => {
+            ("coût de l’offre", "coût le plus bas", "coût le plus élevé")
+        }
+        _ => ("prix de l’offre", "prix le plus bas", "prix le plus élevé"),
     };
     let rounding = "arrondie au centième de point";
     match formula {
@@ -116,7 +110,10 @@ mod tests {
             formula_points_hundredths(Linear, 40, 90_000, 90_000, 90_000),
             Some(4_000)
         );
-        assert_eq!(formula_points_hundredths(Linear, 40, 90_000, 90_000, 0), None);
+        assert_eq!(
+            formula_points_hundredths(Linear, 40, 90_000, 90_000, 0),
+            None
+        );
     }
 
     #[test]

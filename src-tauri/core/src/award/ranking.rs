@@ -9,9 +9,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::low_offer;
-use crate::french::typography;
 use super::price_formula::formula_points_hundredths;
 use super::standing::{exclusion, is_late};
+use crate::french::typography;
 use crate::model::{AwardCriterion, CriterionKind, Dossier, Offer, TieBreak};
 
 /// The offers of one lot (or of the contract without lots), ranked first, then the others.
@@ -90,7 +90,12 @@ pub fn rankings(dossier: &Dossier) -> Vec<LotRanking> {
     let lots: Vec<Option<u32>> = if dossier.purchase.lots.is_empty() {
         vec![None]
     } else {
-        dossier.purchase.lots.iter().map(|l| Some(l.number)).collect()
+        dossier
+            .purchase
+            .lots
+            .iter()
+            .map(|l| Some(l.number))
+            .collect()
     };
     lots.into_iter()
         .map(|lot| lot_ranking(dossier, lot))
@@ -204,7 +209,10 @@ pub fn lot_ranking(dossier: &Dossier, lot: Option<u32>) -> LotRanking {
         })
         .collect();
     rank(dossier, &mut ranked);
-    LotRanking { lot, offers: ranked }
+    LotRanking {
+        lot,
+        offers: ranked,
+    }
 }
 
 fn price_of(offer: &Offer) -> Option<i64> {

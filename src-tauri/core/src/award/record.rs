@@ -9,8 +9,8 @@ use super::standing::is_late;
 use super::OfferError;
 use crate::french;
 use crate::model::{
-    Bidder, Dossier, LowPriceDecision, LowPriceInquiry, Offer, OfferPrice, OfferRound,
-    OfferStatus, PriceSource, Score, VariantPolicy,
+    Bidder, Dossier, LowPriceDecision, LowPriceInquiry, Offer, OfferPrice, OfferRound, OfferStatus,
+    PriceSource, Score, VariantPolicy,
 };
 use crate::prices::FilledSchedule;
 
@@ -109,7 +109,9 @@ pub fn score_offer(
     }
     let (title, max) = scored_line(dossier, scored_id)?;
     if points_hundredths < 0 {
-        return Err(OfferError::NegativePoints(french::decimal(points_hundredths)));
+        return Err(OfferError::NegativePoints(french::decimal(
+            points_hundredths,
+        )));
     }
     if points_hundredths > i64::from(max) * 100 {
         return Err(OfferError::TooManyPoints {
@@ -225,11 +227,9 @@ pub fn decide_low_price(
 ) -> Result<(), OfferError> {
     inquiry(dossier, offer_id)?;
     let decision = match decision {
-        LowPriceDecision::Kept { reason } if !reason.trim().is_empty() => {
-            LowPriceDecision::Kept {
-                reason: reason.trim().into(),
-            }
-        }
+        LowPriceDecision::Kept { reason } if !reason.trim().is_empty() => LowPriceDecision::Kept {
+            reason: reason.trim().into(),
+        },
         LowPriceDecision::Rejected { reason } if !reason.trim().is_empty() => {
             LowPriceDecision::Rejected {
                 reason: reason.trim().into(),
@@ -310,7 +310,10 @@ fn check_lot(dossier: &Dossier, lot: Option<u32>) -> Result<(), OfferError> {
         None => Err(OfferError::LotRequired { lots: list() }),
         Some(_) if lots.is_empty() => Err(OfferError::NoLots),
         Some(n) if lots.iter().any(|l| l.number == n) => Ok(()),
-        Some(n) => Err(OfferError::UnknownLot { lot: n, lots: list() }),
+        Some(n) => Err(OfferError::UnknownLot {
+            lot: n,
+            lots: list(),
+        }),
     }
 }
 
@@ -342,7 +345,11 @@ fn scored_line(dossier: &Dossier, id: &str) -> Result<(String, u32), OfferError>
                 return Err(OfferError::ComputedCriterion(french::typography(&c.title)));
             }
             if !c.subcriteria.is_empty() {
-                let ids = c.subcriteria.iter().map(|s| s.id.as_str()).collect::<Vec<_>>();
+                let ids = c
+                    .subcriteria
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>();
                 return Err(OfferError::HasSubcriteria {
                     title: french::typography(&c.title),
                     ids: ids.join(", "),

@@ -15,12 +15,12 @@ pub fn is_late(dossier: &Dossier, offer: &Offer) -> bool {
 pub fn exclusion(dossier: &Dossier, offer: &Offer) -> Option<String> {
     if is_late(dossier, offer) {
         let when = offer.received_at.map(french::datetime).unwrap_or_default();
-        return Some(format!(
-            "offre irrégulière, reçue hors délai (le {when})"
-        ));
+        return Some(format!("offre irrégulière, reçue hors délai (le {when})"));
     }
     match &offer.status {
-        OfferStatus::Irregular { reason } => return Some(format!("offre irrégulière\u{a0}: {reason}")),
+        OfferStatus::Irregular { reason } => {
+            return Some(format!("offre irrégulière\u{a0}: {reason}"))
+        }
         OfferStatus::Unacceptable { reason } => {
             return Some(format!("offre inacceptable\u{a0}: {reason}"))
         }
