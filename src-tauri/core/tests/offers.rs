@@ -431,6 +431,20 @@ fn a_negotiation_round_keeps_the_first_one() {
     assert_eq!(by_id(&offers, b).scores_hundredths["prix"], 4000);
     // 40 × 90 000 ÷ 100 000 = 36.
     assert_eq!(by_id(&offers, a).scores_hundredths["prix"], 3600);
+    // The sample negotiates with the three best initial offers only.
+    assert_eq!(d.submission.negotiation.with_best, Some(3));
+    let c = offer(&mut d, "C", 120_000);
+    let fourth = offer(&mut d, "D", 130_000);
+    let before = d.clone();
+    assert_eq!(
+        award::negotiate(&mut d, fourth, award::typed_price(8_000_000)),
+        Err(OfferError::NotAmongTheBest {
+            offer: fourth,
+            best: 3
+        })
+    );
+    assert_eq!(d, before);
+    award::negotiate(&mut d, c, award::typed_price(9_500_000)).unwrap();
     d.submission.negotiation.allowed = false;
     let before = d.clone();
     assert_eq!(

@@ -38,7 +38,7 @@ fn offers(db: &Path, id: &str) -> Vec<Value> {
 fn by_id(offers: &[Value], id: &str) -> Value {
     offers
         .iter()
-        .find(|o| o["id"].to_string() == id)
+        .find(|o| o["id"].as_u64().map(|n| n.to_string()).as_deref() == Some(id))
         .unwrap_or_else(|| panic!("offer {id} in {offers:?}"))
         .clone()
 }

@@ -46,6 +46,8 @@ pub enum OfferError {
     NoReason(&'static str),
     #[error("Le dossier de consultation n’a pas prévu de négociation\u{a0}: le marché est attribué sur les offres initiales.")]
     NegotiationNotAllowed,
+    #[error("Le dossier de consultation ne prévoit de négocier qu’avec les {best} candidats les mieux classés sur les offres initiales\u{a0}: l’offre n°\u{a0}{offer} n’en fait pas partie.")]
+    NotAmongTheBest { offer: u32, best: u32 },
     #[error("Aucune demande de précisions sur le prix n’est enregistrée pour l’offre n°\u{a0}{0}\u{a0}: la commune doit d’abord la demander par écrit (article L2152-6 du code de la commande publique).")]
     NoLowPriceRequest(u32),
     #[error("Une demande de précisions sur le prix de l’offre n°\u{a0}{0} est déjà enregistrée (du {1}).")]

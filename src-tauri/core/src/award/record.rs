@@ -4,7 +4,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::ranking::is_priced;
+use super::ranking::{is_priced, lot_ranking};
 use super::standing::is_late;
 use super::OfferError;
 use crate::french;
@@ -258,6 +258,15 @@ pub fn negotiate(
         return Err(OfferError::Late(offer_id));
     }
     check_amount(price.compared_cents)?;
+    if let Some(best) = dossier.submission.negotiation.with_best {
+        let rank = initial_rank(dossier, offer_id);
+        if !rank.is_some_and(|r| r <= best) {
+            return Err(OfferError::NotAmongTheBest {
+                offer: offer_id,
+                best,
+            });
+        }
+    }
     let offer = find_mut(dossier, offer_id)?;
     offer.previous_rounds.push(OfferRound {
         price: offer.price.take(),
@@ -265,6 +274,24 @@ pub fn negotiate(
     });
     offer.price = Some(price);
     Ok(())
+}
+
+/// The offer's rank on the initial offers (each offer as first received
+/// and scored): the ranking the DCE's « best N » refers to.
+fn initial_rank(dossier: &Dossier, offer_id: u32) -> Option<u32> {
+    let mut initial = dossier.clone();
+    let lot = find(dossier, offer_id).ok()?.lot;
+    for o in &mut initial.offers {
+        if let Some(first) = o.previous_rounds.first() {
+            o.price = first.price.clone();
+            o.scores = first.scores.clone();
+        }
+    }
+    lot_ranking(&initial, lot)
+        .offers
+        .into_iter()
+        .find(|o| o.id == offer_id)?
+        .rank
 }
 
 fn find(dossier: &Dossier, id: u32) -> Result<&Offer, OfferError> {
