@@ -260,7 +260,7 @@ pub fn negotiate(
     check_amount(price.compared_cents)?;
     if let Some(best) = dossier.submission.negotiation.with_best {
         let rank = initial_rank(dossier, offer_id);
-        if !rank.is_some_and(|r| r <= best) {
+        if rank.is_none_or(|r| r > best) {
             return Err(OfferError::NotAmongTheBest {
                 offer: offer_id,
                 best,
