@@ -2,6 +2,7 @@
 //! shell, generated from the Rust types (never copied by hand). The
 //! committed file `ui/src/lib/bindings.ts` is checked against this by a test.
 
+use crate::award::{Alert, AlertKind, LotRanking, RankedOffer, ScoreLine};
 use crate::clauses::{ClauseKind, LibraryClause};
 use crate::compare::{Change, SectionDiff, Segment, SegmentKind};
 use crate::compose::review::{
@@ -42,6 +43,7 @@ pub fn typescript() -> String {
         Pse::decl(&cfg),
         CriterionKind::decl(&cfg),
         SubCriterion::decl(&cfg),
+        PriceFormula::decl(&cfg),
         AwardCriterion::decl(&cfg),
         FrameKind::decl(&cfg),
         Question::decl(&cfg),
@@ -65,7 +67,25 @@ pub fn typescript() -> String {
         ScheduleEstimate::decl(&cfg),
         Submission::decl(&cfg),
         Negotiation::decl(&cfg),
+        LowOfferReference::decl(&cfg),
+        LowOfferThreshold::decl(&cfg),
+        TieBreak::decl(&cfg),
+        AwardRules::decl(&cfg),
+        Bidder::decl(&cfg),
+        PriceSource::decl(&cfg),
+        OfferPrice::decl(&cfg),
+        Score::decl(&cfg),
+        OfferStatus::decl(&cfg),
+        LowPriceDecision::decl(&cfg),
+        LowPriceInquiry::decl(&cfg),
+        OfferRound::decl(&cfg),
+        Offer::decl(&cfg),
         Dossier::decl(&cfg),
+        AlertKind::decl(&cfg),
+        Alert::decl(&cfg),
+        ScoreLine::decl(&cfg),
+        RankedOffer::decl(&cfg),
+        LotRanking::decl(&cfg),
         DossierSummary::decl(&cfg),
         RevisionSummary::decl(&cfg),
         Comment::decl(&cfg),

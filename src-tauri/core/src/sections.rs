@@ -48,6 +48,7 @@ pub const FIELD_PREFIXES: &[(&str, &str)] = &[
     ("variants", "variants"),
     ("pse", "variants"),
     ("criteria", "criteria"),
+    ("award", "criteria"),
     ("questions", "frames"),
     ("clauses", "clauses"),
     ("execution", "execution"),

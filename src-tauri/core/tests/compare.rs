@@ -104,6 +104,7 @@ fn an_added_criterion_is_one_change_listing_its_fields() {
         weight_percent: 10,
         method: String::new(),
         subcriteria: vec![],
+        price_formula: None,
     });
     let diff = compare(&before, &after);
     let s = section(&diff, "criteria");

@@ -132,6 +132,8 @@ export type SubCriterion = { id: string, title: string,
  */
 points: number, };
 
+export type PriceFormula = "lowest_over_offer" | "linear";
+
 export type AwardCriterion = { id: string, kind: CriterionKind, title: string, 
 /**
  * Share of the total score, in percent; all criteria add up to 100.
@@ -140,7 +142,12 @@ weight_percent: number,
 /**
  * How the score is computed, written out for bidders.
  */
-method: string, subcriteria: Array<SubCriterion>, };
+method: string, subcriteria: Array<SubCriterion>, 
+/**
+ * For a price or cost criterion: the formula that scores the amount.
+ * The DCE words it and the analysis computes it, so they cannot disagree.
+ */
+price_formula?: PriceFormula, };
 
 export type FrameKind = "technical" | "environmental" | "social";
 
@@ -340,6 +347,101 @@ with_best: number | null,
  */
 subjects: string, };
 
+export type LowOfferReference = "average_of_others" | "estimate";
+
+export type LowOfferThreshold = { reference: LowOfferReference, 
+/**
+ * How far under the reference, in percent, an offer triggers the alert.
+ */
+percent_below: number, };
+
+export type TieBreak = "lower_price" | "better_quality";
+
+export type AwardRules = { low_offer: LowOfferThreshold, tie_break: TieBreak, };
+
+export type Bidder = { 
+/**
+ * The firm, or the representative (mandataire) of a group.
+ */
+name: string, siret: string | null, 
+/**
+ * Whether the firm answers as a group (groupement d'entreprises).
+ */
+group: boolean, 
+/**
+ * The other members of the group.
+ */
+group_members: Array<string>, };
+
+export type PriceSource = "schedule" | "typed";
+
+export type OfferPrice = { 
+/**
+ * The base offer and every PSE whose pricing is compulsory (or the variant's total), in cents.
+ */
+compared_cents: number, 
+/**
+ * Each PSE priced, by its number, in cents.
+ */
+pse_cents: Record<number, number>, source: PriceSource, };
+
+export type Score = { 
+/**
+ * A sub-criterion, or a criterion that has none.
+ */
+criterion_id: string, points_hundredths: number, justification: string, };
+
+export type OfferStatus = { "kind": "admitted" } | { "kind": "irregular", reason: string, } | { "kind": "unacceptable", reason: string, };
+
+export type LowPriceDecision = { "kind": "kept", reason: string, } | { "kind": "rejected", reason: string, };
+
+export type LowPriceInquiry = { requested_on: string, 
+/**
+ * What the buyer asked, as sent.
+ */
+request: string, answered_on: string | null, answer: string, decision: LowPriceDecision | null, };
+
+export type OfferRound = { price: OfferPrice | null, scores: Array<Score>, };
+
+export type Offer = { 
+/**
+ * Number of the offer in the dossier, from 1; never reused.
+ */
+id: number, 
+/**
+ * The lot it answers; `None` for a contract without lots.
+ */
+lot: number | null, bidder: Bidder, 
+/**
+ * When it was received (local time); after the deadline it is late,
+ * recorded but never scored.
+ */
+received_at: string | null, 
+/**
+ * `None` for the base offer; the variant's description otherwise.
+ */
+variant: string | null, 
+/**
+ * The current round's price.
+ */
+price: OfferPrice | null, 
+/**
+ * The current round's scores, one per sub-criterion (or criterion without sub-criteria) scored by hand.
+ */
+scores: Array<Score>, 
+/**
+ * Documents the offer contained.
+ */
+documents: Array<string>, status: OfferStatus, 
+/**
+ * The exchange about an abnormally low price, once started.
+ */
+low_price: LowPriceInquiry | null, 
+/**
+ * Rounds before a negotiation changed the price or the scores, oldest first.
+ */
+previous_rounds: Array<OfferRound>, };
+
 export type Dossier = { schema_version: number, 
 /**
  * Stable identity across machines (exchange files), not the database id.
@@ -368,7 +470,66 @@ questions: Array<Question>, clauses: SustainabilityClauses, execution: Execution
 /**
  * The price schedule (BPU, DQE, DPGF) bidders fill in.
  */
-prices: Prices, submission: Submission, };
+prices: Prices, submission: Submission, 
+/**
+ * What the DCE announces about abnormally low offers and ties.
+ */
+award: AwardRules, 
+/**
+ * Offers received, after the deadline; the DCE pieces ignore them.
+ */
+offers: Array<Offer>, };
+
+export type AlertKind = "abnormally_low" | "no_price" | "no_price_formula" | "incomplete_scores" | "tie";
+
+export type Alert = { kind: AlertKind, message: string, };
+
+export type ScoreLine = { 
+/**
+ * The criterion it counts under.
+ */
+criterion_id: string, 
+/**
+ * The sub-criterion, or the criterion itself when it has none.
+ */
+scored_id: string, title: string, max_hundredths: number, points_hundredths: number | null, justification: string, 
+/**
+ * The frame questions answered under it, by id.
+ */
+question_ids: Array<string>, };
+
+export type RankedOffer = { id: number, bidder: string, lot: number | null, 
+/**
+ * The variant's description; `None` for a base offer.
+ */
+variant: string | null, 
+/**
+ * The amount compared, excluding VAT.
+ */
+price_cents: number | null, 
+/**
+ * Criterion id → points, in hundredths, for every criterion scored so far.
+ */
+scores_hundredths: Record<string, number>, 
+/**
+ * The sum of the scores, for an offer in competition.
+ */
+total_hundredths: number | null, 
+/**
+ * From 1; offers tied after the DCE's tie-break share a rank. `None` when left out.
+ */
+rank: number | null, 
+/**
+ * Why the offer is left out of the ranking, in French.
+ */
+excluded: string | null, 
+/**
+ * Each line the buyer scores by hand, with its justification and the
+ * frame questions whose answers it judges.
+ */
+lines: Array<ScoreLine>, alerts: Array<Alert>, };
+
+export type LotRanking = { lot: number | null, offers: Array<RankedOffer>, };
 
 export type DossierSummary = { id: number, reference: string, object: string, buyer: string, updated_at: string, 
 /**

@@ -33,6 +33,7 @@ export const fieldPrefixes: [string, StepKey][] = [
   ["variants", "variants"],
   ["pse", "variants"],
   ["criteria", "criteria"],
+  ["award", "criteria"],
   ["questions", "frames"],
   ["clauses", "clauses"],
   ["execution", "execution"],

@@ -1,8 +1,9 @@
 //! Values the DCE's statements need beyond the dossier itself: the
 //! competent tribunal, the questions calendar, the social-vigilance duty.
 
+use crate::award::{formula_wording, is_priced};
 use crate::french;
-use crate::model::Dossier;
+use crate::model::{AwardCriterion, Dossier};
 use crate::rules::tribunals::{self, Tribunal};
 use chrono::{Duration, NaiveDateTime};
 use minijinja::value::{Serde, Value};
@@ -28,6 +29,8 @@ struct Statements {
     answers_until: Option<String>,
     /// Whether every contract (each lot, or the whole) reaches the vigilance amount.
     vigilance_every_six_months: bool,
+    /// How each criterion is scored, in the order of the criteria.
+    criteria_methods: Vec<String>,
 }
 
 /// The values added to the DCE template's context.
@@ -49,5 +52,22 @@ pub fn values(dossier: &Dossier) -> Value {
         questions_until: before(QUESTIONS_DAYS_BEFORE),
         answers_until: before(ANSWERS_DAYS_BEFORE),
         vigilance_every_six_months: smallest_contract >= VIGILANCE_FROM_CENTS,
+        criteria_methods: dossier.criteria.iter().map(criterion_method).collect(),
     }))
+}
+
+/// A criterion's scoring method as bidders read it: for a price or cost
+/// criterion with a formula, the formula worded from its data, then what
+/// the buyer wrote about the amount scored.
+fn criterion_method(c: &AwardCriterion) -> String {
+    match c.price_formula {
+        Some(f) if is_priced(c) => {
+            let formula = formula_wording(f, c.kind, c.weight_percent);
+            match c.method.trim() {
+                "" => formula,
+                method => format!("{method} {formula}"),
+            }
+        }
+        _ => c.method.clone(),
+    }
 }

@@ -14,6 +14,21 @@ pub struct AwardCriterion {
     /// How the score is computed, written out for bidders.
     pub method: String,
     pub subcriteria: Vec<SubCriterion>,
+    /// For a price or cost criterion: the formula that scores the amount.
+    /// The DCE words it and the analysis computes it, so they cannot disagree.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub price_formula: Option<PriceFormula>,
+}
+
+/// How a price or cost criterion turns an offer's amount into points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceFormula {
+    /// Points × lowest amount ÷ the offer's amount.
+    LowestOverOffer,
+    /// Every point to the lowest amount, none to the highest, linear between.
+    Linear,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]

@@ -2,11 +2,13 @@
 //! (with `schema_version`) is the `.dce` exchange format; its JSON Schema is
 //! generated from these types and committed (`templates/dossier.schema.json`).
 
+mod award;
 mod buyer;
 mod criteria;
 mod execution;
 mod frames;
 mod need;
+mod offers;
 mod prices;
 mod procedure;
 mod purchase;
@@ -14,11 +16,13 @@ mod submission;
 mod sustainability;
 mod variants;
 
+pub use award::*;
 pub use buyer::*;
 pub use criteria::*;
 pub use execution::*;
 pub use frames::*;
 pub use need::*;
+pub use offers::*;
 pub use prices::*;
 pub use procedure::*;
 pub use purchase::*;
@@ -61,4 +65,10 @@ pub struct Dossier {
     #[serde(default)]
     pub prices: Prices,
     pub submission: Submission,
+    /// What the DCE announces about abnormally low offers and ties.
+    #[serde(default)]
+    pub award: AwardRules,
+    /// Offers received, after the deadline; the DCE pieces ignore them.
+    #[serde(default)]
+    pub offers: Vec<Offer>,
 }

@@ -16,6 +16,7 @@ macro_rules! out {
 }
 
 mod bench;
+mod offers;
 mod prices;
 
 use chrono::{Local, NaiveDate};
@@ -146,6 +147,21 @@ enum Command {
         #[command(subcommand)]
         command: prices::PricesCommand,
     },
+    #[command(
+        about = "Offres reçues : enregistrement, notation, prix anormalement bas, régularité, négociation"
+    )]
+    Offer {
+        #[command(subcommand)]
+        command: offers::OfferCommand,
+    },
+    #[command(
+        about = "Liste les offres d'un dossier, notées et classées par lot, avec leurs alertes"
+    )]
+    Offers {
+        id: i64,
+        #[arg(long, help = "Sortie JSON")]
+        json: bool,
+    },
     #[command(about = "Affiche le schéma JSON du format .dce")]
     Schema,
     #[command(
@@ -228,6 +244,8 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Schema => print!("{}", dce_core::bindings::json_schema()),
         Command::Bench => bench::run(today())?,
         Command::Prices { command } => prices::run(open(cli.db)?, command)?,
+        Command::Offer { command } => offers::run(open(cli.db)?, command, now, today())?,
+        Command::Offers { id, json } => offers::list(open(cli.db)?, id, json)?,
         Command::New { sample } => {
             let s = samples::find(&sample).ok_or_else(|| {
                 let names: Vec<_> = samples::starting_points().iter().map(|s| s.name).collect();

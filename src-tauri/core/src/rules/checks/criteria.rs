@@ -71,7 +71,12 @@ pub fn check(cx: &mut Ctx) {
             "Ajoutez au moins un critère portant sur les caractéristiques environnementales de l'offre (obligatoire pour les consultations lancées depuis le 21 août 2026).");
     }
     for (i, c) in d.criteria.iter().enumerate() {
-        if c.method.trim().is_empty() {
+        let formula = is_price_or_cost(c) && c.price_formula.is_some();
+        if is_price_or_cost(c) && c.price_formula.is_none() {
+            cx.push(Warning, "criteria.price_formula", &format!("criteria[{i}].price_formula"), "R2152-11",
+                format!("Choisissez la formule de notation du critère « {} » (prix le plus bas ÷ prix de l'offre, ou linéaire entre le plus bas et le plus élevé) : le document l'énonce et l'analyse des offres l'applique telle quelle, sans risque d'écart.", c.title.trim()));
+        }
+        if c.method.trim().is_empty() && !formula {
             cx.push(Blocking, "criteria.method", &format!("criteria[{i}].method"), "R2152-11",
                 format!("Expliquez comment le critère « {} » est noté (par exemple pour le prix : note = points × prix le plus bas ÷ prix de l'offre).", c.title.trim()));
         }
