@@ -42,6 +42,11 @@ pub fn to_csv(figures: &YearFigures) -> String {
     out
 }
 
+/// The name the save dialog proposes: « bilan-annuel-2026.csv ».
+pub fn csv_file_name(year: i32) -> String {
+    format!("bilan-annuel-{year}.csv")
+}
+
 /// A field, quoted when it holds a separator, a quote or a line break.
 fn field(text: &str) -> String {
     if text.contains([';', '"', '\n', '\r']) {

@@ -10,7 +10,7 @@
 
 mod csv;
 
-pub use csv::to_csv;
+pub use csv::{csv_file_name, to_csv};
 
 use crate::french::{decimal, group_thousands, money_ht, typography, NBSP};
 use crate::model::{Dossier, ProcedureChoice};
@@ -143,8 +143,8 @@ pub fn counting_date(stored: &StoredDossier) -> NaiveDate {
     let d = &stored.dossier;
     d.purchase
         .launch_date
-        .or(d.submission.deadline.map(|t| t.date()))
-        .unwrap_or(stored.created_at.date())
+        .or_else(|| d.submission.deadline.map(|t| t.date()))
+        .unwrap_or_else(|| stored.created_at.date())
 }
 
 /// The years that have at least one counted dossier, latest first.
