@@ -4,11 +4,12 @@
 use crate::dialogs::{self, Filter};
 use crate::shutdown::Shutdown;
 use crate::state::{AppState, PendingImport, Startup};
-use chrono::Local;
+use chrono::{Datelike, Local};
 use dce_core::clauses::{self, LibraryClause};
 use dce_core::compare::{self, SectionDiff};
 use dce_core::compose::{self, Piece, ReviewSheet};
 use dce_core::export::{self, Format};
+use dce_core::figures::{self, YearFigures};
 use dce_core::model::{Dossier, Nature, PriceLine, Prices};
 use dce_core::prices::{self, ScheduleEstimate, UnitChoice};
 use dce_core::progress::{self, DraftCheck};
@@ -342,6 +343,41 @@ fn save_piece(
             &export::piece_revision_label(piece, format, final_version),
         )
         .map_err(user_message)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The « Bilan annuel » of `year`; without one, of the latest year with dossiers.
+#[tauri::command]
+pub fn year_figures(state: State<'_, AppState>, year: Option<i32>) -> Reply<YearFigures> {
+    figures_of(&state, year)
+}
+
+fn figures_of(state: &AppState, year: Option<i32>) -> Reply<YearFigures> {
+    let dossiers = state.store().all_dossiers().map_err(user_message)?;
+    Ok(figures::year_figures(
+        &dossiers,
+        year,
+        Local::now().date_naive().year(),
+    ))
+}
+
+/// Writes the « Bilan annuel » of `year` as CSV for a spreadsheet; returns
+/// where, or `None` when the user closed the save dialog.
+#[tauri::command]
+pub fn export_figures_csv(state: State<'_, AppState>, year: i32) -> Reply<Option<String>> {
+    let Some(path) = dialogs::save_path(
+        state.export_dir.as_deref(),
+        "Exporter le bilan annuel",
+        &figures::csv_file_name(year),
+        Filter {
+            name: "CSV",
+            extension: "csv",
+        },
+    ) else {
+        return Ok(None);
+    };
+    let f = figures_of(&state, Some(year))?;
+    export::write_atomic(&path, figures::to_csv(&f).as_bytes()).map_err(user_message)?;
     Ok(Some(path.display().to_string()))
 }
 

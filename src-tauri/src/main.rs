@@ -107,6 +107,8 @@ fn main() -> ExitCode {
             commands::export_notice,
             commands::export_prices,
             commands::export_review,
+            commands::year_figures,
+            commands::export_figures_csv,
             commands::compare_revisions,
             commands::reset_workshop,
             commands::save_as_file,

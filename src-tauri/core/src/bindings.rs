@@ -9,6 +9,7 @@ use crate::compose::review::{
     CommentView, Counts, FindingView, Group, ReviewSheet, ReviewStep, SummaryItem,
 };
 use crate::export::Format;
+use crate::figures::{Indicator, IndicatorKind, YearFigures};
 use crate::model::*;
 use crate::prices::{ScheduleEstimate, UnitChoice};
 use crate::progress::{DraftCheck, StepState, StepStatus};
@@ -118,6 +119,9 @@ pub fn typescript() -> String {
         Segment::decl(&cfg),
         Change::decl(&cfg),
         SectionDiff::decl(&cfg),
+        IndicatorKind::decl(&cfg),
+        Indicator::decl(&cfg),
+        YearFigures::decl(&cfg),
     ];
     let mut out = String::from("// Generated from the Rust types by dce-core (src/bindings.rs). Do not edit:\n// run `DCE_UPDATE_GENERATED=1 cargo test -p dce-core --test generated` after changing a type.\n\n");
     for d in decls {

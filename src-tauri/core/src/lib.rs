@@ -8,6 +8,7 @@ pub mod compare;
 pub mod compose;
 pub mod export;
 pub mod fields;
+pub mod figures;
 pub mod french;
 pub mod model;
 pub mod prices;

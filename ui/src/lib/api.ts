@@ -24,6 +24,7 @@ import type {
   SectionDiff,
   UnitChoice,
   StoredComment,
+  YearFigures,
 } from './bindings';
 
 export type * from './bindings';
@@ -86,6 +87,11 @@ export const api = {
   /** What changed from the revision `before` to the revision `after`, step by step. */
   compareRevisions: (before: number, after: number) =>
     invoke<SectionDiff[]>('compare_revisions', { before, after }),
+
+  /** « Bilan annuel » of `year` (null: the latest year that has dossiers), every label worded by core. */
+  yearFigures: (year: number | null) => invoke<YearFigures>('year_figures', { year }),
+  /** The « Bilan annuel » of `year` as CSV; the written path, or null when the dialog was closed. */
+  exportFiguresCsv: (year: number) => invoke<string | null>('export_figures_csv', { year }),
 
   /** « Réinitialiser l'atelier »: deletes every workshop copy; resolves to how many. */
   resetWorkshop: () => invoke<number>('reset_workshop'),

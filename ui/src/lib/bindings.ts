@@ -797,3 +797,53 @@ section: string,
  */
 title: string, changes: Array<Change>, };
 
+export type IndicatorKind = "environmental_criterion" | "environmental_condition" | "social_clause" | "innovative" | "variants" | "advance" | "lots";
+
+export type Indicator = { kind: IndicatorKind, label: string, 
+/**
+ * What counts, with the article it comes from.
+ */
+explanation: string, count: number, amount_cents: number, 
+/**
+ * Share of the number of consultations, in basis points (10 000 = 100 %).
+ */
+count_share: number, 
+/**
+ * Share of the amount, in basis points.
+ */
+amount_share: number, 
+/**
+ * The same, as the table shows them: « 3 », « 60 % », « 1 200 € HT », « 72,5 % ».
+ */
+count_text: string, count_share_text: string, amount_text: string, amount_share_text: string, };
+
+export type YearFigures = { year: number, 
+/**
+ * Every year that has at least one counted dossier, latest first.
+ */
+years: Array<number>, 
+/**
+ * « Bilan annuel 2026 ».
+ */
+title: string, 
+/**
+ * « 5 consultations pour 512 000 € HT ».
+ */
+summary: string, 
+/**
+ * Which date places a dossier in a year, and what is left out.
+ */
+counting_rule: string, consultations: number, amount_cents: number, 
+/**
+ * The column headers of the table and of the CSV.
+ */
+headers: Array<string>, indicators: Array<Indicator>, 
+/**
+ * The innovative share compared with the département's goal.
+ */
+innovation_goal: string, innovation_goal_reached: boolean, 
+/**
+ * The text alternative of the chart (its `aria-label`).
+ */
+chart_label: string, };
+

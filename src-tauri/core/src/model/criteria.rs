@@ -45,6 +45,18 @@ pub enum CriterionKind {
     Other,
 }
 
+impl CriterionKind {
+    /// Whether the criterion judges the environmental characteristics of the
+    /// offer (L2152-7): its environmental performance, or a life-cycle cost
+    /// that includes the environmental aspects.
+    pub fn is_environmental(self) -> bool {
+        matches!(
+            self,
+            CriterionKind::Environmental | CriterionKind::LifeCycleCost
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct SubCriterion {

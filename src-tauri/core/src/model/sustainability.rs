@@ -12,6 +12,23 @@ pub struct SustainabilityClauses {
     pub reserved: Option<ReservedContract>,
 }
 
+impl SustainabilityClauses {
+    /// Whether an environmental execution condition is written (L2112-2):
+    /// a condition with an empty text does not count.
+    pub fn has_environmental_condition(&self) -> bool {
+        self.environmental_conditions
+            .iter()
+            .any(|c| !c.text.trim().is_empty())
+    }
+
+    /// Whether the contract carries a social consideration: a social
+    /// execution condition, an insertion clause or a reservation (L2112-2-1,
+    /// L2113-12, L2113-13).
+    pub fn has_social_consideration(&self) -> bool {
+        !self.social_conditions.is_empty() || self.insertion.is_some() || self.reserved.is_some()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Clause {

@@ -23,6 +23,13 @@ pub enum VariantPolicy {
     Required,
 }
 
+impl VariantPolicy {
+    /// Whether bidders may send a variant (allowed or required).
+    pub fn admits_variants(self) -> bool {
+        self != VariantPolicy::Forbidden
+    }
+}
+
 /// A prestation supplémentaire éventuelle: a priced extra the buyer may take at signature.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]

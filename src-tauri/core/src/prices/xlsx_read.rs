@@ -17,7 +17,7 @@ use super::{
     chapters_priced, compared_total_cents, line_number, line_total_cents, pieces, schedule_for,
     totals, vat_cents, LineOffer, LineRef, PriceError, ScheduleTotals,
 };
-use crate::model::{Dossier, LinePricing, PriceLine, PriceSchedule, VariantPolicy};
+use crate::model::{Dossier, LinePricing, PriceLine, PriceSchedule};
 
 /// What a firm offered, read from its filled schedule.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +86,7 @@ pub fn read_xlsx(
     // The firm's name and SIRET are on the sheet the workbook opens on.
     let first = bpu.as_ref().or(dpgf.as_ref());
     let firm = |marker| first.and_then(|s| s.marked_text(marker));
-    let variant = if dossier.variants.policy == VariantPolicy::Forbidden {
+    let variant = if !dossier.variants.policy.admits_variants() {
         Vec::new()
     } else {
         Sheet::open(&mut book, VARIANT, PRICED_COLS)?.variant_rows()?

@@ -15,7 +15,7 @@ use rust_xlsxwriter::{
 
 use super::{chapters_priced, line_number, pieces, schedule_for, PriceError};
 use crate::french::{self, NBSP};
-use crate::model::{Dossier, LinePricing, PriceChapter, PriceSchedule, VariantPolicy};
+use crate::model::{Dossier, LinePricing, PriceChapter, PriceSchedule};
 
 pub(super) const BPU: &str = "BPU";
 pub(super) const DQE: &str = "DQE";
@@ -120,7 +120,7 @@ fn build(dossier: &Dossier, schedule: &PriceSchedule) -> Result<Workbook, XlsxEr
             !p.unit_prices,
         )?;
     }
-    if dossier.variants.policy != VariantPolicy::Forbidden {
+    if dossier.variants.policy.admits_variants() {
         Sheet::new(workbook.add_worksheet(), VARIANT, PRICED_COLS, &st)?.variant(dossier, &head)?;
     }
     identity(workbook.add_worksheet(), dossier, schedule.lot, &st)?;

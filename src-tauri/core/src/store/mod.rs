@@ -44,6 +44,16 @@ pub struct DossierSummary {
     pub workshop: bool,
 }
 
+/// A dossier as the database holds it, with what only the database knows:
+/// when it was created, and whether it is a workshop copy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDossier {
+    pub id: i64,
+    pub dossier: Dossier,
+    pub created_at: NaiveDateTime,
+    pub workshop: bool,
+}
+
 /// One saved state of a dossier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, TS)]
 pub struct RevisionSummary {
@@ -173,6 +183,31 @@ impl Store {
                 object: d.purchase.object,
                 buyer: d.buyer.name,
                 updated_at,
+                workshop,
+            })
+        })
+        .collect()
+    }
+
+    /// Every dossier of the database, oldest first (the yearly figures read them all).
+    pub fn all_dossiers(&self) -> Result<Vec<StoredDossier>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, json, created_at, workshop FROM dossiers ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, NaiveDateTime>(2)?,
+                r.get::<_, bool>(3)?,
+            ))
+        })?;
+        rows.map(|row| {
+            let (id, json, created_at, workshop) = row?;
+            Ok(StoredDossier {
+                id,
+                dossier: parse_stored(id, &json)?,
+                created_at,
                 workshop,
             })
         })

@@ -16,6 +16,7 @@ macro_rules! out {
 }
 
 mod bench;
+mod figures;
 mod offers;
 mod prices;
 
@@ -162,6 +163,25 @@ enum Command {
         #[arg(long, help = "Sortie JSON")]
         json: bool,
     },
+    #[command(
+        about = "Bilan annuel : nombre et montant des consultations de l'année, part des achats verts, sociaux et innovants"
+    )]
+    Figures {
+        #[arg(
+            long,
+            value_name = "AAAA",
+            help = "Année du bilan (sinon la dernière année qui a des dossiers)"
+        )]
+        year: Option<i32>,
+        #[arg(long, help = "Sortie JSON")]
+        json: bool,
+        #[arg(
+            long,
+            value_name = "FICHIER",
+            help = "Écrit aussi le bilan en CSV (point-virgule, virgule décimale), pour un tableur"
+        )]
+        csv: Option<PathBuf>,
+    },
     #[command(about = "Affiche le schéma JSON du format .dce")]
     Schema,
     #[command(
@@ -246,6 +266,9 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Prices { command } => prices::run(open(cli.db)?, command)?,
         Command::Offer { command } => offers::run(open(cli.db)?, command, now, today())?,
         Command::Offers { id, json } => offers::list(open(cli.db)?, id, json)?,
+        Command::Figures { year, json, csv } => {
+            figures::run(open(cli.db)?, year, json, csv.as_deref())?
+        }
         Command::New { sample } => {
             let s = samples::find(&sample).ok_or_else(|| {
                 let names: Vec<_> = samples::starting_points().iter().map(|s| s.name).collect();

@@ -60,12 +60,7 @@ pub fn check(cx: &mut Ctx) {
         Blocking
     };
     price_or_cost(cx, severity);
-    let environmental = d.criteria.iter().any(|c| {
-        matches!(
-            c.kind,
-            CriterionKind::Environmental | CriterionKind::LifeCycleCost
-        )
-    });
+    let environmental = d.criteria.iter().any(|c| c.kind.is_environmental());
     if cx.data.applies("environmental_criterion", cx.date) && !environmental {
         cx.push(severity, "criteria.no_environmental", "criteria", "L2152-7",
             "Ajoutez au moins un critère portant sur les caractéristiques environnementales de l'offre (obligatoire pour les consultations lancées depuis le 21 août 2026).");

@@ -8,9 +8,7 @@ pub fn check(cx: &mut Ctx) {
     if cx
         .data
         .applies("environmental_execution_condition", cx.date)
-        && c.environmental_conditions
-            .iter()
-            .all(|c| c.text.trim().is_empty())
+        && !c.has_environmental_condition()
     {
         let severity = if cx.under_dispense() {
             Advice
@@ -24,10 +22,9 @@ pub fn check(cx: &mut Ctx) {
         Nature::Works => cx.data.threshold("eu_works", cx.date),
         _ => cx.data.threshold("eu_supplies_services_local", cx.date),
     };
-    let social = !c.social_conditions.is_empty() || c.insertion.is_some() || c.reserved.is_some();
     if cx.data.applies("social_condition_above_eu", cx.date)
         && eu.is_some_and(|eu| d.purchase.estimated_amount_cents >= eu)
-        && !social
+        && !c.has_social_consideration()
     {
         cx.push(Warning, "clauses.social_condition", "clauses.social_conditions", "L2112-2-1",
             "Au-dessus des seuils européens, les conditions d'exécution doivent comporter une considération sociale (insertion, formation…), sauf exceptions prévues par le code.");
