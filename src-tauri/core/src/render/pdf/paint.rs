@@ -10,9 +10,8 @@ use super::fonts::{Metrics, Style, FACES};
 use super::style::{Rgb, PAGE_H};
 use super::text::Line;
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, Destination, FontId, HighlightingMode,
-    Line as PLine, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect,
-    TextItem, TextMatrix,
+    Actions, BorderArray, Color, ColorArray, Destination, FontId, HighlightingMode, Line as PLine,
+    LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, TextItem, TextMatrix,
 };
 
 /// The faces as the painter sees them: the metrics the layout measures

@@ -230,7 +230,9 @@ fn to_unicode(pdf: &Pdf, font: &lopdf::Dictionary) -> std::collections::HashMap<
         .filter_map(|l| {
             let mut it = l.split_whitespace();
             match (it.next(), it.next(), it.next()) {
-                (Some(code), Some(text), None) if code.starts_with('<') && text.starts_with('<') => {
+                (Some(code), Some(text), None)
+                    if code.starts_with('<') && text.starts_with('<') =>
+                {
                     Some((hex(code)[0], String::from_utf16_lossy(&hex(text))))
                 }
                 _ => None,
