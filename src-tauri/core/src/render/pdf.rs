@@ -1,8 +1,11 @@
 //! Document -> PDF.
 //!
-//! The layout writes each page's content stream itself (see `paint`);
-//! lopdf assembles the document around them: pages, embedded fonts, the
-//! nested outline, the form fields, /Lang and the document information.
+//! printpdf writes the PDF: the pages from the operations the layout
+//! draws (see `paint`), the fonts with its own subsetting, the link
+//! annotations and the document information. lopdf then adds, on
+//! printpdf's output, only what printpdf cannot express: the nested
+//! outline, the form fields, /Lang, and a /ID derived from the content so
+//! that the same dossier gives the same bytes.
 //!
 //! Layout runs twice when there is a table of contents: the first pass
 //! finds the headings' pages, the second prints them (the contents take the
@@ -10,7 +13,6 @@
 
 mod acroform;
 mod cover;
-mod embed;
 mod fonts;
 mod furniture;
 mod hyphen;
@@ -18,7 +20,6 @@ mod layout;
 mod outline;
 mod paint;
 mod style;
-mod subset;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -29,13 +30,15 @@ use super::RenderError;
 use crate::compose::document::{Block, Document, RenderOptions};
 use fonts::Metrics;
 use layout::{Engine, Laid};
-use lopdf::{dictionary, Object, ObjectId, Stream};
-use paint::FontIds;
+use lopdf::{dictionary, Object, ObjectId};
+use paint::{FontIds, Link};
+use printpdf::{PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect};
 
 /// Render the document as an A4 PDF (fonts embedded, outline, fillable
 /// answer fields, « PROJET » watermark when `opts.draft`).
 pub fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>, RenderError> {
     let metrics = Metrics::get().map_err(RenderError::pdf)?;
+    let parsed = fonts::parsed().map_err(RenderError::pdf)?;
     let fonts = FontIds::new(metrics);
 
     let mut laid = lay_out(doc, metrics, &fonts);
@@ -47,119 +50,97 @@ pub fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>, RenderErro
         opts.draft,
     );
 
-    let mut out = lopdf::Document::with_version("1.7");
-    let used = laid.pages.iter().fold(0, |acc, p| acc | p.faces);
-    let fallback: Vec<(u16, char)> = laid
-        .pages
-        .iter()
-        .flat_map(|p| p.fallback.iter().copied())
-        .collect();
-    let font_dict = embed::fonts(&mut out, metrics, used, &fallback);
-    // One resource dictionary shared by every page.
-    let resources = out.add_object(dictionary! { "Font" => font_dict });
-    let pages_id = out.new_object_id();
-    let page_ids: Vec<ObjectId> = laid.pages.iter().map(|_| out.new_object_id()).collect();
-    let media_box: Object = vec![
-        0.into(),
-        0.into(),
-        Object::Real(style::PAGE_W),
-        Object::Real(style::PAGE_H),
-    ]
-    .into();
-    let mut deflater = Deflater::new();
-    for (page, &id) in laid.pages.iter().zip(&page_ids) {
-        let contents = out.add_object(deflater.stream(&page.content));
-        let mut dict = dictionary! {
-            "Type" => "Page",
-            "Parent" => Object::Reference(pages_id),
-            "MediaBox" => media_box.clone(),
-            "Resources" => Object::Reference(resources),
-            "Contents" => Object::Reference(contents),
-        };
-        if !page.links.is_empty() {
-            let annots: Vec<Object> = page
-                .links
-                .iter()
-                .filter_map(|l| link_annotation(l, &page_ids))
-                .collect();
-            dict.set("Annots", annots);
-        }
-        out.objects.insert(id, Object::Dictionary(dict));
+    let mut pdf = PdfDocument::new(&doc.meta.title);
+    // Under the ids the pages name (see `FontIds`); printpdf embeds only
+    // the faces the pages use, each cut down to the glyphs drawn with it.
+    for (id, face) in fonts.ids.iter().zip(parsed) {
+        pdf.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(face.clone()));
     }
-    out.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages",
-            "Kids" => page_ids.iter().map(|&id| Object::Reference(id)).collect::<Vec<_>>(),
-            "Count" => page_ids.len() as i64,
-        }),
-    );
-    let catalog = out.add_object(dictionary! {
-        "Type" => "Catalog",
-        "Pages" => Object::Reference(pages_id),
-    });
-    out.trailer.set("Root", Object::Reference(catalog));
+    let info = &mut pdf.metadata.info;
+    info.author = doc.meta.author.clone();
+    info.subject = doc.meta.subject.clone();
+    info.creator = "DCE Unique".into();
+    info.producer = "DCE Unique (printpdf)".into();
 
-    finish(&mut out, doc, &page_ids, &laid.headings, &laid.fields).map_err(RenderError::pdf)?;
-    let mut bytes = Vec::with_capacity(laid.pages.iter().map(|p| p.content.len() / 3).sum());
+    let a4 = || Rect::from_wh(Pt(style::PAGE_W), Pt(style::PAGE_H));
+    let pages = laid
+        .pages
+        .into_iter()
+        .map(|page| {
+            let mut ops = page.content;
+            ops.extend(page.links.iter().map(Link::annotation));
+            PdfPage {
+                media_box: a4(),
+                trim_box: a4(),
+                crop_box: a4(),
+                ops,
+            }
+        })
+        .collect();
+    pdf.with_pages(pages);
+
+    let save = PdfSaveOptions {
+        // Streams are compressed below, after the additions.
+        optimize: false,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    // printpdf's warnings are about input it repairs or skips (a font it
+    // could not subset is embedded whole): the file is still right.
+    let mut warnings = Vec::new();
+    let mut out = pdf.to_lopdf_document(&save, &mut warnings);
+    finish(&mut out, doc, &laid.headings, &laid.fields).map_err(RenderError::pdf)?;
+    compress_streams(&mut out);
+    let mut bytes = Vec::new();
     out.save_to(&mut bytes).map_err(RenderError::pdf)?;
     Ok(bytes)
 }
 
-/// A TOC entry's link: no border, no highlight, to an exact position.
-fn link_annotation(l: &paint::Link, page_ids: &[ObjectId]) -> Option<Object> {
-    let &target = page_ids.get(l.page)?;
-    Some(Object::Dictionary(dictionary! {
-        "Type" => "Annot",
-        "Subtype" => "Link",
-        "Rect" => l.rect.iter().map(|&v| Object::Real(v)).collect::<Vec<_>>(),
-        "Border" => vec![0.into(), 0.into(), 0.into()],
-        "H" => "N",
-        "A" => dictionary! {
-            "S" => "GoTo",
-            "D" => vec![
-                Object::Reference(target),
-                "XYZ".into(),
-                Object::Real(0.0),
-                Object::Real(l.top),
-                Object::Null,
-            ],
-        },
-    }))
-}
+/// Streams shorter than this stay as they are: the small appearance
+/// streams of the form fields gain nothing, and resetting the compressor
+/// (it clears its tables) costs more than compressing a short page.
+const COMPRESS_FROM: usize = 1024;
 
-/// Deflates the page contents with one reused compressor: setting up a
-/// new one for every page (its window and tables) cost as much as
-/// compressing a short page. The default level is the usual trade-off;
-/// the slowest one was a tenth of the export time for a few per cent of size.
-struct Deflater(flate2::Compress);
-
-impl Deflater {
-    fn new() -> Self {
-        Deflater(flate2::Compress::new(flate2::Compression::default(), true))
-    }
-
-    fn stream(&mut self, content: &[u8]) -> Stream {
-        self.0.reset();
-        let mut out = Vec::with_capacity(content.len() / 3 + 64);
-        loop {
-            let before = self.0.total_in() as usize;
-            match self
-                .0
-                .compress_vec(&content[before..], &mut out, flate2::FlushCompress::Finish)
-            {
-                Ok(flate2::Status::StreamEnd) => break,
-                Ok(_) => out.reserve(out.capacity().max(1024)),
-                Err(_) => {
-                    let mut s = Stream::new(dictionary! {}, content.to_vec());
-                    s.allows_compression = false;
-                    return s;
-                }
-            }
+/// Deflates the streams printpdf left uncompressed with one reused
+/// compressor at level 2 (zlib-rs's fast matcher). The page contents are
+/// glyph ids in hexadecimal, as printpdf writes them: the default level
+/// spent a seventh of the export on them for a file 15 % smaller, and
+/// lopdf's own `compress` uses the slowest level.
+fn compress_streams(out: &mut lopdf::Document) {
+    let mut z = flate2::Compress::new(flate2::Compression::new(2), true);
+    for object in out.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression
+            || stream.dict.has(b"Filter")
+            || stream.content.len() < COMPRESS_FROM
+        {
+            continue;
         }
-        let mut s = Stream::new(dictionary! { "Filter" => "FlateDecode" }, out);
-        s.allows_compression = false;
-        s
+        z.reset();
+        let content = &stream.content;
+        let mut packed = Vec::with_capacity(content.len() / 3 + 64);
+        let done = loop {
+            let before = z.total_in() as usize;
+            match z.compress_vec(
+                &content[before..],
+                &mut packed,
+                flate2::FlushCompress::Finish,
+            ) {
+                Ok(flate2::Status::StreamEnd) => break true,
+                Ok(_) => packed.reserve(packed.capacity().max(1024)),
+                Err(_) => break false,
+            }
+        };
+        if done && packed.len() < content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
+        }
     }
 }
 
@@ -206,14 +187,15 @@ fn lay_out(doc: &Document, m: &'static Metrics, fonts: &FontIds) -> Laid {
 fn finish(
     out: &mut lopdf::Document,
     doc: &Document,
-    page_ids: &[ObjectId],
     headings: &[layout::HeadingMark],
     fields: &[layout::FieldMark],
 ) -> lopdf::Result<()> {
     // /Lang needs PDF 1.4, forms and outlines are older; 1.7 is what
-    // every current reader expects (set in `render`).
-    outline::add(out, page_ids, headings)?;
-    acroform::add(out, page_ids, fields)?;
+    // every current reader expects (printpdf writes 1.3).
+    out.version = "1.7".into();
+    let page_ids: Vec<ObjectId> = out.get_pages().into_values().collect();
+    outline::add(out, &page_ids, headings)?;
+    acroform::add(out, &page_ids, fields)?;
 
     let lang = if doc.meta.language.trim().is_empty() {
         "fr-FR"
@@ -227,15 +209,64 @@ fn finish(
         dictionary! { "DisplayDocTitle" => true },
     );
 
-    // No CreationDate/ModDate: core never reads the clock, and the same
-    // dossier must always give the same file.
-    let info = out.add_object(dictionary! {
-        "Title" => outline::text_string(&doc.meta.title),
-        "Author" => outline::text_string(&doc.meta.author),
-        "Subject" => outline::text_string(&doc.meta.subject),
-        "Creator" => outline::text_string("DCE Unique"),
-        "Producer" => outline::text_string("DCE Unique (lopdf)"),
-    });
-    out.trailer.set("Info", Object::Reference(info));
+    // printpdf writes every key of the document information, dated at
+    // the epoch when no date is given: core never reads the clock, so the
+    // dates go, with the keys left empty.
+    let info = out.trailer.get(b"Info").and_then(Object::as_reference)?;
+    let info = out.get_dictionary_mut(info)?;
+    info.remove(b"CreationDate");
+    info.remove(b"ModDate");
+    let empty: Vec<Vec<u8>> = info
+        .iter()
+        .filter(|(_, v)| matches!(v, Object::String(s, _) if s.is_empty() || s == &[0xFE, 0xFF]))
+        .map(|(k, _)| k.clone())
+        .collect();
+    for key in empty {
+        info.remove(&key);
+    }
+
+    // printpdf's /ID is random; this one is a digest of what the file
+    // holds, so the same dossier gives the same bytes.
+    let id = Object::String(document_id(out), lopdf::StringFormat::Hexadecimal);
+    out.trailer.set("ID", vec![id.clone(), id]);
     Ok(())
+}
+
+/// 16 bytes digested from every stream and string of the document, in
+/// object order: two multiply-rotate lanes over 8-byte words, stable across
+/// runs and platforms (unlike the std hasher) and cheap on the half
+/// megabyte of page content.
+fn document_id(out: &lopdf::Document) -> Vec<u8> {
+    const K: [u64; 2] = [0x9e37_79b9_7f4a_7c15, 0xc2b2_ae3d_27d4_eb4f];
+    let mut h = [0x243f_6a88_85a3_08d3u64, 0x1319_8a2e_0370_7344u64];
+    let mut eat = |bytes: &[u8]| {
+        let words = bytes.chunks_exact(8);
+        let tail = words.remainder();
+        let mut last = [0u8; 8];
+        last[..tail.len()].copy_from_slice(tail);
+        let len = (bytes.len() as u64).to_le_bytes();
+        for w in words
+            .map(|w| w.try_into().unwrap_or([0; 8]))
+            .chain([last, len])
+        {
+            let w = u64::from_le_bytes(w);
+            for (v, k) in h.iter_mut().zip(K) {
+                *v = (*v ^ w).wrapping_mul(k).rotate_left(29);
+            }
+        }
+    };
+    for object in out.objects.values() {
+        match object {
+            Object::Stream(s) => eat(&s.content),
+            Object::Dictionary(d) => {
+                for (_, v) in d.iter() {
+                    if let Object::String(s, _) = v {
+                        eat(s);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    h.iter().flat_map(|v| v.to_be_bytes()).collect()
 }

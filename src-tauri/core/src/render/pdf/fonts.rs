@@ -1,13 +1,15 @@
 //! The four bundled Noto Sans faces and a fallback face for the symbols
-//! they lack: bytes for embedding, metrics for measuring, glyph ids for
-//! drawing. Measuring uses the very same files that get embedded, so
-//! computed line widths match what the reader draws.
+//! they lack: parsed by printpdf for embedding, metrics for measuring and
+//! for choosing the face of each character. Measuring uses the very same
+//! files that get embedded, so computed line widths match what the reader
+//! draws.
 //!
 //! The Noto subset covers French text; mathematical signs (≤ ≥ ≈ −),
 //! arrows, Greek letters, Latin Extended-A names (Łódź, Dvořák) and a few
 //! symbols come from a DejaVu Sans subset, character by character, in
 //! every style (DejaVu's regular face: a bold ≤ is rare enough).
 
+use printpdf::ParsedFont;
 use std::sync::OnceLock;
 use ttf_parser::{Face, GlyphId};
 
@@ -46,15 +48,6 @@ impl Style {
         self as usize
     }
 
-    pub fn postscript_name(self) -> &'static str {
-        match self {
-            Style::Regular => "NotoSans-Regular",
-            Style::Bold => "NotoSans-Bold",
-            Style::Italic => "NotoSans-Italic",
-            Style::BoldItalic => "NotoSans-BoldItalic",
-        }
-    }
-
     pub fn bytes(self) -> &'static [u8] {
         match self {
             Style::Regular => REGULAR,
@@ -70,26 +63,19 @@ pub const FACES: usize = 5;
 /// Face index of the fallback face.
 pub const FALLBACK: usize = 4;
 
-/// How one character is drawn: which face, which glyph, how wide (em).
+/// How one character is drawn: which face, how wide (em). printpdf finds
+/// the glyph in that face itself.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
     pub face: u8,
-    pub gid: u16,
     pub advance: f32,
-    /// Neither byte of the id needs escaping in a PDF literal string
-    /// (delimiters, backslash, CR): the painter's fast path.
-    pub plain: bool,
 }
 
 impl Glyph {
-    fn new(face: u8, gid: u16, advance: f32) -> Glyph {
-        let escaped = |b: u8| matches!(b, b'(' | b')' | b'\\' | b'\r');
-        let [hi, lo] = gid.to_be_bytes();
+    fn new(face: u8, face_data: &Face<'_>, gid: GlyphId) -> Glyph {
         Glyph {
             face,
-            gid,
-            advance,
-            plain: !escaped(hi) && !escaped(lo),
+            advance: advance_of(face_data, gid),
         }
     }
 }
@@ -131,10 +117,6 @@ impl Metrics {
             .map_err(Clone::clone)
     }
 
-    pub fn face(&self, index: usize) -> &Face<'static> {
-        &self.faces[index]
-    }
-
     /// The glyph that draws `c` in `style`: from the style's face, else
     /// from the fallback face; a character both lack is drawn (and so
     /// measured) as the style's .notdef.
@@ -166,19 +148,31 @@ impl Metrics {
     }
 }
 
+/// The faces as printpdf parsed them, once per process: parsing is most of
+/// what adding a font to a document costs, and each document only takes a
+/// copy.
+pub fn parsed() -> Result<&'static [ParsedFont], String> {
+    static PARSED: OnceLock<Result<Vec<ParsedFont>, String>> = OnceLock::new();
+    PARSED
+        .get_or_init(|| {
+            (0..FACES)
+                .map(|i| {
+                    let mut warnings = Vec::new();
+                    ParsedFont::from_bytes(face_bytes(i), 0, &mut warnings)
+                        .ok_or_else(|| format!("font face {i} unreadable: {warnings:?}"))
+                })
+                .collect()
+        })
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
+}
+
 /// Bytes of a face, by face index.
 pub fn face_bytes(index: usize) -> &'static [u8] {
     match Style::ALL.get(index) {
         Some(s) => s.bytes(),
         None => SYMBOLS,
-    }
-}
-
-/// PostScript name of a face, by face index.
-pub fn face_name(index: usize) -> &'static str {
-    match Style::ALL.get(index) {
-        Some(s) => s.postscript_name(),
-        None => "DejaVuSans",
     }
 }
 
@@ -197,7 +191,7 @@ fn lookup(faces: &[Face<'static>], style: Style, c: char) -> Glyph {
             None => (style.index(), GlyphId(0)),
         },
     };
-    Glyph::new(face as u8, gid.0, advance_of(&faces[face], gid))
+    Glyph::new(face as u8, &faces[face], gid)
 }
 
 /// Every (code point, glyph) pair a face's Unicode cmap maps.
@@ -225,11 +219,11 @@ pub fn mapped(face: &Face<'_>) -> Vec<(u32, u16)> {
 /// lookups: the first export of a session pays for this).
 fn build_table(faces: &[Face<'static>], fallback: &[Option<Glyph>], style: Style) -> Vec<Glyph> {
     let main = &faces[style.index()];
-    let notdef = Glyph::new(style.index() as u8, 0, advance_of(main, GlyphId(0)));
+    let notdef = Glyph::new(style.index() as u8, main, GlyphId(0));
     let mut table: Vec<Glyph> = fallback.iter().map(|g| g.unwrap_or(notdef)).collect();
     for (cp, gid) in mapped(main) {
         if let Some(slot) = table.get_mut(cp as usize) {
-            *slot = Glyph::new(style.index() as u8, gid, advance_of(main, GlyphId(gid)));
+            *slot = Glyph::new(style.index() as u8, main, GlyphId(gid));
         }
     }
     table
@@ -240,11 +234,7 @@ fn fallback_table(face: &Face<'static>) -> Vec<Option<Glyph>> {
     let mut table = vec![None; TABLE_END];
     for (cp, gid) in mapped(face) {
         if let Some(slot) = table.get_mut(cp as usize) {
-            *slot = Some(Glyph::new(
-                FALLBACK as u8,
-                gid,
-                advance_of(face, GlyphId(gid)),
-            ));
+            *slot = Some(Glyph::new(FALLBACK as u8, face, GlyphId(gid)));
         }
     }
     table

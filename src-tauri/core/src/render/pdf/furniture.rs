@@ -20,7 +20,7 @@ pub fn decorate(
     // The same on every page: drawn and broken once.
     let watermark = draft.then(|| {
         let mut wm = Canvas::default();
-        wm.diagonal_text(fonts, m, "PROJET", 110.0, WATERMARK, PAGE_W);
+        wm.diagonal_text(fonts, "PROJET", 110.0, WATERMARK, PAGE_W);
         wm
     });
     let header = text::break_title(

@@ -177,7 +177,7 @@ impl<'a> Engine<'a> {
         // Room for about as much as the last page held, and the running
         // header, footer and watermark added later: the content then grows
         // without being copied again and again.
-        let hint = self.pages.last().map_or(0, |p| p.content.len()) + 1024;
+        let hint = self.pages.last().map_or(0, |p| p.content.len()) + 32;
         self.pages.push(Canvas::with_capacity(hint));
         self.y = BODY_TOP;
     }

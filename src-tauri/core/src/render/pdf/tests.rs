@@ -207,63 +207,66 @@ fn string(o: &Object) -> String {
     }
 }
 
-/// Glyph id -> char for one face (by face index).
-fn reverse_cmap(face: usize) -> &'static std::collections::HashMap<u16, char> {
-    static MAPS: std::sync::OnceLock<Vec<std::collections::HashMap<u16, char>>> =
-        std::sync::OnceLock::new();
-    &MAPS.get_or_init(|| {
-        let m = Metrics::get().unwrap();
-        (0..super::fonts::FACES)
-            .map(|i| {
-                super::fonts::mapped(m.face(i))
-                    .into_iter()
-                    .rev() // the lowest code point wins, as in the ToUnicode maps
-                    .filter_map(|(cp, gid)| char::from_u32(cp).map(|c| (gid, c)))
-                    .collect()
-            })
+/// Glyph code -> text of one font, from its ToUnicode map (the codes are
+/// the subset's glyph ids, not the bundled face's).
+fn to_unicode(pdf: &Pdf, font: &lopdf::Dictionary) -> std::collections::HashMap<u16, String> {
+    let cmap = font
+        .get(b"ToUnicode")
+        .and_then(Object::as_reference)
+        .and_then(|r| pdf.get_object(r))
+        .and_then(Object::as_stream)
+        .expect("every font has a ToUnicode map");
+    let bytes = cmap
+        .decompressed_content()
+        .unwrap_or_else(|_| cmap.content.clone());
+    let hex = |t: &str| -> Vec<u16> {
+        let t = t.trim_matches(|c| c == '<' || c == '>');
+        (0..t.len() / 4)
+            .map(|i| u16::from_str_radix(&t[4 * i..4 * i + 4], 16).unwrap())
             .collect()
-    })[face]
-}
-
-/// Face index of a font by its /BaseFont (« ABCDEF+NotoSans-Bold »).
-fn face_of(base: &[u8]) -> usize {
-    let name = match base.iter().position(|&b| b == b'+') {
-        Some(i) => &base[i + 1..],
-        None => base,
     };
-    (0..super::fonts::FACES)
-        .find(|&i| super::fonts::face_name(i).as_bytes() == name)
-        .expect("font named after its face")
+    String::from_utf8_lossy(&bytes)
+        .lines()
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            match (it.next(), it.next(), it.next()) {
+                (Some(code), Some(text), None)
+                    if code.starts_with('<') && text.starts_with('<') =>
+                {
+                    Some((hex(code)[0], String::from_utf16_lossy(&hex(text))))
+                }
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Text drawn on a page, read back from the content stream: the fonts are
-/// Identity-H, so every string is a run of glyph ids, mapped back to chars
-/// through the face selected by the last Tf (found by its /BaseFont).
+/// Identity-H, so every string is a run of glyph codes, mapped back to text
+/// through the ToUnicode map of the font selected by the last Tf.
 fn page_text(pdf: &Pdf, page: lopdf::ObjectId) -> String {
     let fonts = pdf.get_page_fonts(page).expect("page fonts");
-    let face_of_res = |res: &[u8]| -> usize {
-        face_of(
-            fonts
-                .get(res)
-                .and_then(|d| d.get(b"BaseFont").ok())
-                .and_then(|n| n.as_name().ok())
-                .unwrap_or(b""),
-        )
-    };
+    let maps: std::collections::HashMap<Vec<u8>, _> = fonts
+        .iter()
+        .map(|(res, font)| (res.clone(), to_unicode(pdf, font)))
+        .collect();
     let content = pdf.get_and_decode_page_content(page).expect("content");
     let mut out = String::new();
-    let mut face = 0;
-    let decode = |bytes: &[u8], face: usize, out: &mut String| {
+    let mut face: &[u8] = b"";
+    let decode = |bytes: &[u8], face: &[u8], out: &mut String| {
         for pair in bytes.chunks(2) {
             let gid = u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
-            out.push(reverse_cmap(face).get(&gid).copied().unwrap_or('?'));
+            match maps.get(face).and_then(|m| m.get(&gid)) {
+                Some(t) => out.push_str(t),
+                None => out.push('?'),
+            }
         }
     };
-    for op in content.operations {
+    for op in &content.operations {
         match op.operator.as_str() {
             "Tf" => {
                 if let Some(Ok(name)) = op.operands.first().map(Object::as_name) {
-                    face = face_of_res(name);
+                    face = name;
                 }
             }
             "Tj" => {
@@ -810,76 +813,4 @@ fn symbols_the_main_font_lacks_come_from_the_subsetted_fallback() {
 fn no_fallback_font_when_nothing_needs_it() {
     let bytes = render(&doc_with(vec![p(LOREM)]), RenderOptions::default()).unwrap();
     assert!(!bytes.windows(10).any(|w| w == b"DejaVuSans"));
-}
-
-#[test]
-fn glyph_ids_that_look_like_string_delimiters_survive() {
-    // Glyph ids are written as raw bytes in literal strings: those equal
-    // to ( ) \ or CR must be escaped.
-    let m = Metrics::get().unwrap();
-    let special: String = super::fonts::mapped(m.face(0))
-        .into_iter()
-        .filter(|&(_, gid)| {
-            gid.to_be_bytes()
-                .iter()
-                .any(|b| matches!(b, b'(' | b')' | b'\\' | b'\r'))
-        })
-        .filter_map(|(cp, _)| char::from_u32(cp))
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect();
-    assert!(special.chars().count() >= 3, "{special:?}");
-    let pdf = parse(&render(&doc_with(vec![p(&special)]), RenderOptions::default()).unwrap());
-    assert!(all_text(&pdf).contains(&special), "{special:?}");
-}
-
-#[test]
-fn numbers_are_rounded_as_f64_round_does() {
-    use super::paint::num;
-    let reference = |v: f32| {
-        let scaled = (v as f64 * 1000.0).round() as i64;
-        let mut s = String::new();
-        if scaled < 0 {
-            s.push('-');
-        }
-        let a = scaled.unsigned_abs();
-        s.push_str(&(a / 1000).to_string());
-        if !a.is_multiple_of(1000) {
-            s.push_str(format!(".{:03}", a % 1000).trim_end_matches('0'));
-        }
-        s
-    };
-    let mut values: Vec<f32> = vec![
-        0.0,
-        -0.0,
-        0.0005,
-        -0.0005,
-        0.0004999,
-        0.0015,
-        0.0025,
-        1.0005,
-        2.5e-7,
-        841.89,
-        595.276,
-        -12.3456,
-        1e9,
-        -1e12,
-        123456.79,
-        f32::MIN_POSITIVE,
-        0.5,
-        1.5,
-    ];
-    // Every 997th f32 bit pattern between 1e-7 and 1e7, both signs.
-    let (lo, hi) = (1e-7f32.to_bits(), 1e7f32.to_bits());
-    values.extend(
-        (lo..hi)
-            .step_by(997)
-            .flat_map(|b| [f32::from_bits(b), -f32::from_bits(b)]),
-    );
-    // Halfway cases: n + 0.5 thousandths, as exactly as an f32 holds them.
-    values.extend((0..200_000).map(|n| (n as f32 + 0.5) / 1000.0));
-    for v in values {
-        let mut out = Vec::new();
-        num(&mut out, v);
-        assert_eq!(String::from_utf8(out).unwrap(), reference(v), "{v:e}");
-    }
 }
