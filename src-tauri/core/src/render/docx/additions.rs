@@ -311,7 +311,7 @@ pub fn settings(xml: &[u8], language: &str) -> Result<Vec<u8>, RenderError> {
     let lang = lang_tag(language);
     rewrite(xml, |event, out| {
         match &event {
-            Event::Start(e) if is(e.name().as_ref(), "w:compat") => {
+            Event::Start(e) | Event::Empty(e) if is(e.name().as_ref(), "w:compat") => {
                 val(out, "w:hyphenationZone", "425")?;
                 val(out, "w:updateFields", "true")?;
             }
@@ -467,4 +467,173 @@ fn watermark_xml(n: u32) -> String {
         spid = 2048 + n,
         text = WATERMARK,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(bytes: Vec<u8>) -> String {
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn controls_get_their_type_tag_and_id_in_order() {
+        let xml = concat!(
+            "<w:body><w:sdt><w:sdtPr><w:rPr /></w:sdtPr></w:sdt>",
+            r#"<w:sdt><w:sdtPr><w:rPr /><w:alias w:val="a" /></w:sdtPr></w:sdt>"#,
+            r#"<w:sdt><w:sdtPr><w:rPr /><w:alias w:val="b" /></w:sdtPr></w:sdt></w:body>"#
+        );
+        let plan = Plan {
+            controls: vec![
+                Control::TableOfContents,
+                Control::Text {
+                    tag: "a&b".into(),
+                    id: 7,
+                    placeholder: true,
+                },
+                Control::Checkbox {
+                    tag: "b".into(),
+                    id: 8,
+                    checked: true,
+                },
+            ],
+            header_rows: vec![],
+        };
+        let out = s(document(xml.as_bytes(), &plan).unwrap());
+        assert!(out.contains(concat!(
+            "<w:sdtPr><w:rPr/><w:docPartObj>",
+            r#"<w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>"#
+        )));
+        assert!(out.contains(concat!(
+            r#"<w:alias w:val="a"/><w:tag w:val="a&amp;b"/><w:id w:val="7"/>"#,
+            r#"<w:showingPlcHdr/><w:text w:multiLine="1"/></w:sdtPr>"#
+        )));
+        assert!(out.contains(concat!(
+            r#"<w:alias w:val="b"/><w:tag w:val="b"/><w:id w:val="8"/><w14:checkbox>"#,
+            r#"<w14:checked w14:val="1"/><w14:checkedState w14:val="2612" w14:font="MS Gothic"/>"#,
+            r#"<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr>"#
+        )));
+    }
+
+    #[test]
+    fn only_the_planned_rows_repeat_as_header() {
+        let xml = concat!(
+            "<w:tbl><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr /></w:tr></w:tbl>",
+            "<w:tbl><w:tr><w:trPr /></w:tr></w:tbl>"
+        );
+        let plan = Plan {
+            controls: vec![],
+            header_rows: vec![0, 2],
+        };
+        let out = s(document(xml.as_bytes(), &plan).unwrap());
+        assert_eq!(
+            out,
+            concat!(
+                "<w:tbl><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr></w:tr><w:tr><w:trPr/></w:tr></w:tbl>",
+                "<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr></w:tr></w:tbl>"
+            )
+        );
+    }
+
+    #[test]
+    fn styles_get_the_language_and_one_default_normal() {
+        let xml = concat!(
+            "<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val=\"20\" /></w:rPr></w:rPrDefault></w:docDefaults>",
+            r#"<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /><w:rPr /></w:style>"#,
+            r#"<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal" /><w:pPr><w:jc w:val="both" /></w:pPr></w:style>"#,
+            r#"<w:style w:type="table" w:styleId="TableNormal"><w:name w:val="Normal Table" /></w:style>"#,
+            r#"<w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note" /></w:style></w:styles>"#
+        );
+        let out = s(styles(xml.as_bytes(), "").unwrap());
+        assert!(out.contains(
+            r#"<w:sz w:val="20"/><w:lang w:val="fr-FR" w:eastAsia="fr-FR" w:bidi="ar-SA"/></w:rPr>"#
+        ));
+        assert_eq!(out.matches(r#"w:styleId="Normal""#).count(), 1);
+        assert!(out.contains(r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:pPr><w:jc w:val="both"/>"#));
+        assert!(out.contains(r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal">"#));
+        assert!(out.contains(r#"<w:style w:type="paragraph" w:styleId="Note">"#));
+    }
+
+    #[test]
+    fn settings_update_fields_and_speak_french() {
+        let xml = "<w:settings><w:zoom w:percent=\"100\" /><w:compat /></w:settings>";
+        let out = s(settings(xml.as_bytes(), "fr-FR").unwrap());
+        assert_eq!(
+            out,
+            concat!(
+                r#"<w:settings><w:zoom w:percent="100"/><w:hyphenationZone w:val="425"/>"#,
+                r#"<w:updateFields w:val="true"/><w:compat/><w:themeFontLang w:val="fr-FR"/>"#,
+                r#"<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>"#
+            )
+        );
+    }
+
+    #[test]
+    fn core_properties_carry_the_metadata_and_no_date() {
+        let xml = concat!(
+            r#"<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">1970-01-01T00:00:00Z</dcterms:created>"#,
+            "<dc:creator>unknown</dc:creator><cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">1970-01-01T00:00:00Z</dcterms:modified>"#,
+            "<cp:revision>1</cp:revision></cp:coreProperties>"
+        );
+        let meta = Meta {
+            title: "RC <1>".into(),
+            subject: "L'objet".into(),
+            author: "Commune\u{1}".into(),
+            language: "fr-FR".into(),
+        };
+        let out = s(core_properties(xml.as_bytes(), &meta).unwrap());
+        assert_eq!(
+            out,
+            concat!(
+                "<cp:coreProperties><dc:creator>Commune</dc:creator><cp:lastModifiedBy>Commune</cp:lastModifiedBy>",
+                "<cp:revision>1</cp:revision><dc:title>RC &lt;1&gt;</dc:title>",
+                "<dc:subject>L&apos;objet</dc:subject><dc:language>fr-FR</dc:language></cp:coreProperties>"
+            )
+        );
+    }
+
+    #[test]
+    fn watermark_goes_after_the_first_paragraph_properties() {
+        let xml = r#"<w:hdr><w:p w14:paraId="00000009"><w:pPr><w:pStyle w:val="Header" /></w:pPr><w:r><w:t>x</w:t></w:r></w:p></w:hdr>"#;
+        let out = s(watermark(xml.as_bytes(), 2).unwrap());
+        assert!(out.starts_with(
+            r#"<w:hdr><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr><w:r><w:rPr><w:noProof/></w:rPr><w:pict>"#
+        ));
+        assert!(out.contains(r#"id="PowerPlusWaterMarkObject2" o:spid="_x0000_s2050""#));
+        assert!(out.contains(r#"string="PROJET""#));
+        assert!(out.ends_with("</w:pict></w:r><w:r><w:t>x</w:t></w:r></w:p></w:hdr>"));
+    }
+
+    #[test]
+    fn unused_parts_are_not_listed() {
+        let types = concat!(
+            r#"<Types><Default Extension="xml" ContentType="application/xml" />"#,
+            r#"<Override PartName="/word/fontTable.xml" ContentType="x" />"#,
+            r#"<Override PartName="/word/document.xml" ContentType="y" /></Types>"#
+        );
+        assert_eq!(
+            s(drop_unused_parts(types.as_bytes()).unwrap()),
+            r#"<Types><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="y"/></Types>"#
+        );
+        let rels = concat!(
+            r#"<Relationships><Relationship Id="rId4" Type="t" Target="docProps/custom.xml" />"#,
+            r#"<Relationship Id="rId5" Type="t" Target="commentsExtended.xml" />"#,
+            r#"<Relationship Id="rId1" Type="t" Target="styles.xml" /></Relationships>"#
+        );
+        assert_eq!(
+            s(drop_unused_parts(rels.as_bytes()).unwrap()),
+            r#"<Relationships><Relationship Id="rId1" Type="t" Target="styles.xml"/></Relationships>"#
+        );
+    }
+
+    #[test]
+    fn tidy_drops_para_ids_and_grid_col_types() {
+        let xml = r#"<w:tbl><w:tblGrid><w:gridCol w:w="10" w:type="dxa" /></w:tblGrid><w:p w14:paraId="0000000A" /></w:tbl>"#;
+        assert_eq!(
+            s(tidy(xml.as_bytes()).unwrap()),
+            r#"<w:tbl><w:tblGrid><w:gridCol w:w="10"/></w:tblGrid><w:p/></w:tbl>"#
+        );
+    }
 }
