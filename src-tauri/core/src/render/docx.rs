@@ -1,19 +1,20 @@
-//! Document -> DOCX (WordprocessingML written directly, then zipped).
+//! Document -> DOCX, through docx-rs.
 //!
-//! Why not through docx-rs: nearly everything this file must carry is
-//! outside what docx-rs 0.4 models — typed content controls with tags and
-//! placeholders, `w14:checkbox`, the TOC's `docPartGallery` wrapper,
-//! repeating header rows, `updateFields`, core properties, the default
-//! language, the VML watermark, deflate compression. Patching its output
-//! text for each of those would be more code than writing the parts, and
-//! more fragile. Writing the parts ourselves also keeps elements in schema
-//! order, which Word checks and LibreOffice does not.
+//! docx-rs builds the package: styles (`styles.rs`), numbering
+//! (`numbering.rs`), the body's paragraphs, runs, tables, content controls
+//! and TOC field (`body.rs` and the modules it calls), page setup, headers
+//! and footers with PAGE / NUMPAGES (`page.rs`). `additions.rs` then adds
+//! on its parts, as a structured XML transform, only what docx-rs 0.4
+//! cannot express (typed content controls, repeated header rows, language,
+//! settings, core properties, the TOC marker, the watermark), and
+//! `package.rs` zips the parts again, deflated.
 //!
-//! Layout of the package: `[Content_Types].xml`, `_rels/.rels`,
-//! `docProps/{core,app}.xml`, and under `word/`: `document.xml`,
-//! `styles.xml`, `numbering.xml`, `settings.xml`, `header1.xml` (all pages
-//! but the cover), `header2.xml` (cover), `footer1.xml`, `footer2.xml`.
+//! Parts: `[Content_Types].xml`, `_rels/.rels`, `docProps/{core,app}.xml`,
+//! and under `word/`: `document.xml`, `styles.xml`, `numbering.xml`,
+//! `settings.xml`, `header1.xml` (all pages but the cover), `header2.xml`
+//! (cover), `footer1.xml`, `footer2.xml`.
 
+mod additions;
 mod body;
 mod fields;
 mod numbering;
@@ -32,25 +33,46 @@ use super::RenderError;
 use crate::compose::document::{Document, RenderOptions};
 
 /// Renders `doc` as a `.docx` file (A4, French, Arial). Never panics on any
-/// IR content; errors only come from the zip writer.
+/// IR content.
 pub fn render(doc: &Document, opts: RenderOptions) -> Result<Vec<u8>, RenderError> {
-    let body = body::document_xml(doc);
-    let styles = styles::styles_xml(&doc.meta.language);
-    let numbering = body.numbering.xml();
-    let settings = package::settings_xml(&doc.meta.language);
-    let header = page::header(&doc.running_header, opts.draft);
-    let header_first = page::header_first(opts.draft);
-    let footer = page::footer();
-    let footer_first = page::footer_first();
-    let document_rels = package::document_rels();
-    let core = package::core_xml(&doc.meta);
-    let app = package::app_xml();
+    let docx = styles::add_to(docx_rs::Docx::new());
+    let docx = page::setup(docx, &doc.running_header);
+    let (docx, plan) = body::add_to(docx, doc);
+    let x = docx.build();
+
+    let lang = &doc.meta.language;
+    let document = additions::document(&x.document, &plan)?;
+    let styles = additions::styles(&x.styles, lang)?;
+    let settings = additions::settings(&x.settings, lang)?;
+    let core = additions::core_properties(&x.doc_props.core, &doc.meta)?;
+    let content_types = additions::drop_unused_parts(&x.content_type)?;
+    let rels = additions::drop_unused_parts(&x.rels)?;
+    let document_rels = additions::drop_unused_parts(&x.document_rels)?;
+    let [header, header_first]: [Vec<u8>; 2] = x
+        .headers
+        .try_into()
+        .map_err(|_| RenderError::docx("two headers"))?;
+    let [footer, footer_first]: [Vec<u8>; 2] = x
+        .footers
+        .try_into()
+        .map_err(|_| RenderError::docx("two footers"))?;
+    let (header, header_first) = if opts.draft {
+        (
+            additions::watermark(&header, 1)?,
+            additions::watermark(&header_first, 2)?,
+        )
+    } else {
+        (additions::tidy(&header)?, additions::tidy(&header_first)?)
+    };
+    let numbering = additions::tidy(&x.numberings)?;
+    let footer = additions::tidy(&footer)?;
+    let footer_first = additions::tidy(&footer_first)?;
     package::zip(&[
-        ("[Content_Types].xml", package::CONTENT_TYPES),
-        ("_rels/.rels", package::ROOT_RELS),
+        ("[Content_Types].xml", &content_types),
+        ("_rels/.rels", &rels),
         ("docProps/core.xml", &core),
-        ("docProps/app.xml", &app),
-        ("word/document.xml", &body.xml),
+        ("docProps/app.xml", &x.doc_props.app),
+        ("word/document.xml", &document),
         ("word/_rels/document.xml.rels", &document_rels),
         ("word/styles.xml", &styles),
         ("word/numbering.xml", &numbering),

@@ -1,24 +1,26 @@
-//! `word/document.xml`: the cover, then every IR block in order.
+//! The document body: the cover, then every IR block in order, added to a
+//! docx-rs `Docx`. Alongside, the [`Plan`] records where `additions.rs`
+//! must add what docx-rs cannot express.
 
+use docx_rs::{Docx, Paragraph, Table};
+
+use super::additions::{Control, Plan};
 use super::fields;
-use super::numbering::Numbering;
-use super::page;
+use super::numbering::Numberings;
 use super::table;
 use super::text::{self, PPr, RPr};
 use super::toc;
-use super::xml::{esc, DECL, WORD_NS};
-use crate::compose::document::{Block, Cover, Document, Heading, List, Paragraph, ParagraphStyle};
+use crate::compose::document::{
+    Block, Cover, Document, Heading, List, Paragraph as IrParagraph, ParagraphStyle,
+};
 
-/// What `render` needs besides the document part itself.
-pub struct Body {
-    pub xml: String,
-    pub numbering: Numbering,
-}
-
-pub fn document_xml(doc: &Document) -> Body {
+/// Adds the cover and the blocks of `doc`, then the numbering definitions.
+pub fn add_to(docx: Docx, doc: &Document) -> (Docx, Plan) {
     let mut w = Writer {
-        out: String::with_capacity(4096 + doc.blocks.len() * 400),
-        numbering: Numbering::new(),
+        docx,
+        plan: Plan::default(),
+        rows: 0,
+        numbering: Numberings::new(),
         next_id: 1,
         // The cover always ends its page.
         pending_break: true,
@@ -26,18 +28,12 @@ pub fn document_xml(doc: &Document) -> Body {
         bookmarks: heading_bookmarks(doc),
         heading_index: 0,
     };
-    w.out.push_str(DECL);
-    w.out.push_str(&format!("<w:document {WORD_NS}><w:body>"));
-    cover(&mut w.out, &doc.cover);
+    w.cover(&doc.cover);
     for block in &doc.blocks {
         w.block(block, doc);
     }
-    page::section_properties(&mut w.out);
-    w.out.push_str("</w:body></w:document>");
-    Body {
-        xml: w.out,
-        numbering: w.numbering,
-    }
+    let docx = w.numbering.add_to(w.docx);
+    (docx, w.plan)
 }
 
 /// One bookmark per heading (by position), the target of its TOC entry.
@@ -48,19 +44,12 @@ fn heading_bookmarks(doc: &Document) -> Vec<String> {
         .collect()
 }
 
-fn cover(out: &mut String, c: &Cover) {
-    text::paragraph(out, &PPr::style("CoverBuyer"), &c.buyer, RPr::default());
-    text::paragraph(out, &PPr::style("CoverKicker"), &c.kicker, RPr::default());
-    text::paragraph(out, &PPr::style("CoverTitle"), &c.title, RPr::default());
-    table::facts_table(out, &c.facts);
-    if !c.facts.is_empty() {
-        table::gap_after_table(out);
-    }
-}
-
 struct Writer {
-    out: String,
-    numbering: Numbering,
+    docx: Docx,
+    plan: Plan,
+    /// Table rows written so far, to place repeated header rows.
+    rows: usize,
+    numbering: Numberings,
     /// Shared by content controls (`w:id`) and bookmarks, which both need
     /// ids unique in the document.
     next_id: u32,
@@ -86,10 +75,47 @@ impl Writer {
         std::mem::take(&mut self.pending_break)
     }
 
+    fn push(&mut self, p: Paragraph) {
+        self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
+    }
+
+    fn push_table(&mut self, t: Table, header_row: bool) {
+        if header_row {
+            self.plan.header_rows.push(self.rows);
+        }
+        self.rows += t.rows.len();
+        self.docx = std::mem::take(&mut self.docx).add_table(t);
+    }
+
     /// For blocks that start with a table, which cannot carry the break.
     fn flush_break(&mut self) {
         if self.take_break() {
-            self.out.push_str(r#"<w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>"#);
+            let p = PPr::style("TableGap")
+                .paragraph()
+                .add_run(docx_rs::Run::new().add_break(docx_rs::BreakType::Page));
+            self.push(p);
+        }
+    }
+
+    fn cover(&mut self, c: &Cover) {
+        self.push(text::paragraph(
+            &PPr::style("CoverBuyer"),
+            &c.buyer,
+            RPr::default(),
+        ));
+        self.push(text::paragraph(
+            &PPr::style("CoverKicker"),
+            &c.kicker,
+            RPr::default(),
+        ));
+        self.push(text::paragraph(
+            &PPr::style("CoverTitle"),
+            &c.title,
+            RPr::default(),
+        ));
+        if let Some(t) = table::facts_table(&c.facts) {
+            self.push_table(t, false);
+            self.push(table::gap_after_table());
         }
     }
 
@@ -97,6 +123,7 @@ impl Writer {
         let after_cover = std::mem::take(&mut self.after_cover);
         match block {
             Block::TableOfContents => {
+                let brk = self.take_break();
                 let entries: Vec<toc::Entry> = doc
                     .headings()
                     .zip(&self.bookmarks)
@@ -107,29 +134,38 @@ impl Writer {
                         bookmark: b,
                     })
                     .collect();
-                let brk = std::mem::take(&mut self.pending_break);
-                toc::toc(&mut self.out, &entries, brk);
+                let sdt = toc::toc(&entries, brk);
+                self.plan.controls.push(Control::TableOfContents);
+                self.docx = std::mem::take(&mut self.docx).add_structured_data_tag(sdt);
             }
             Block::Heading(h) => self.heading(h),
             Block::Paragraph(p) => self.paragraph(p),
             Block::List(l) => self.list(l),
             Block::Table(t) => {
                 // A table without columns draws nothing and keeps the break.
-                if table::column_count(t) > 0 {
+                if let Some(dt) = table::data_table(t) {
                     self.flush_break();
-                    table::data_table(&mut self.out, t);
-                    table::gap_after_table(&mut self.out);
+                    self.push_table(dt.table, dt.header_row);
+                    self.push(table::gap_after_table());
                 }
             }
             Block::AnswerField(f) => {
                 let id = self.id();
                 let brk = self.take_break();
-                fields::answer_field(&mut self.out, f, id, brk);
+                let (blocks, control) = fields::answer_field(f, id, brk);
+                if let Some(label) = blocks.label {
+                    self.push(label);
+                }
+                self.plan.controls.push(control);
+                self.push_table(blocks.frame, false);
+                self.push(blocks.gap);
             }
             Block::Checkbox(c) => {
                 let id = self.id();
                 let brk = self.take_break();
-                fields::checkbox(&mut self.out, c, id, brk);
+                let (p, control) = fields::checkbox(c, id, brk);
+                self.plan.controls.push(control);
+                self.push(p);
             }
             Block::PageBreak => {
                 // Two breaks in a row ask for an empty page: materialise the
@@ -139,7 +175,7 @@ impl Writer {
                         page_break_before: true,
                         ..Default::default()
                     };
-                    text::paragraph(&mut self.out, &ppr, "", RPr::default());
+                    self.push(ppr.paragraph());
                 }
                 self.pending_break = true;
             }
@@ -152,31 +188,26 @@ impl Writer {
             2 => "Heading2",
             _ => "Heading3",
         };
-        let id = self.id();
+        let id = self.id() as usize;
         let bookmark = self
             .bookmarks
             .get(self.heading_index)
             .cloned()
             .unwrap_or_default();
         self.heading_index += 1;
-        let out = &mut self.out;
-        out.push_str("<w:p>");
-        PPr {
+        let p = PPr {
             style: Some(style),
-            page_break_before: std::mem::take(&mut self.pending_break),
+            page_break_before: self.take_break(),
             ..Default::default()
         }
-        .write(out);
-        out.push_str(&format!(
-            r#"<w:bookmarkStart w:id="{id}" w:name="{}"/>"#,
-            esc(&bookmark)
-        ));
-        text::run(out, &h.label(), RPr::default());
-        out.push_str(&format!(r#"<w:bookmarkEnd w:id="{id}"/>"#));
-        out.push_str("</w:p>");
+        .paragraph()
+        .add_bookmark_start(id, bookmark)
+        .add_run(text::run(&h.label(), RPr::default()))
+        .add_bookmark_end(id);
+        self.push(p);
     }
 
-    fn paragraph(&mut self, p: &Paragraph) {
+    fn paragraph(&mut self, p: &IrParagraph) {
         let style = match p.style {
             ParagraphStyle::Body => None,
             ParagraphStyle::Note => Some("Note"),
@@ -187,7 +218,7 @@ impl Writer {
             page_break_before: self.take_break(),
             ..Default::default()
         };
-        text::ir_paragraph(&mut self.out, &ppr, &p.runs);
+        self.push(text::ir_paragraph(&ppr, &p.runs));
     }
 
     fn list(&mut self, l: &List) {
@@ -206,7 +237,7 @@ impl Writer {
                 num: Some((num, 0)),
                 ..Default::default()
             };
-            text::ir_paragraph(&mut self.out, &ppr, item);
+            self.push(text::ir_paragraph(&ppr, item));
         }
     }
 }

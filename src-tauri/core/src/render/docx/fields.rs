@@ -1,6 +1,8 @@
 //! Fillable parts: answer fields and checkboxes, as typed content controls
 //! (`w:sdt`). Tag and alias are the IR field id, so a buyer's tooling can
-//! read the answers back out of a returned file.
+//! read the answers back out of a returned file. docx-rs writes the control
+//! with its alias and content; its type, tag, id and placeholder state are
+//! what `additions.rs` adds (docx-rs has no API for them).
 //!
 //! The controls are run-level (inside a paragraph): Word handles both
 //! levels, LibreOffice only inline ones. What LibreOffice 7.4 makes of them
@@ -15,6 +17,9 @@
 //! legacy form fields (FORMTEXT) suit LibreOffice but are not Word's
 //! content controls.
 
+use docx_rs::{Paragraph, StructuredDataTag, Table};
+
+use super::additions::Control;
 use super::table;
 use super::text::{self, PPr, RPr};
 use super::xml::esc;
@@ -23,7 +28,7 @@ use crate::compose::document::{AnswerField, Checkbox};
 /// Word's own glyphs and font for checkbox content controls.
 const CHECKED: char = '\u{2612}';
 const UNCHECKED: char = '\u{2610}';
-const CHECKBOX_FONT: &str = "MS Gothic";
+pub const CHECKBOX_FONT: &str = "MS Gothic";
 
 /// Character style of placeholder text (grey). Not Word's "Placeholder
 /// Text": LibreOffice maps that name onto its own built-in style and drops
@@ -36,17 +41,28 @@ const LINE_H: u32 = 265;
 /// rather than leave most of a page blank before them.
 const MAX_UNSPLIT_LINES: u32 = 20;
 
+/// What an answer field becomes, in order.
+pub struct AnswerBlocks {
+    pub label: Option<Paragraph>,
+    pub frame: Table,
+    pub gap: Paragraph,
+}
+
 /// Bold label, then a framed box `lines` high holding a plain-text control
 /// that shows the placeholder in grey until the bidder types.
-pub fn answer_field(out: &mut String, f: &AnswerField, sdt_id: u32, page_break_before: bool) {
-    if !f.label.is_empty() || page_break_before {
+pub fn answer_field(
+    f: &AnswerField,
+    sdt_id: u32,
+    page_break_before: bool,
+) -> (AnswerBlocks, Control) {
+    let label = (!f.label.is_empty() || page_break_before).then(|| {
         let ppr = PPr {
             style: Some("FieldLabel"),
             page_break_before,
             ..Default::default()
         };
-        text::paragraph(out, &ppr, &f.label, RPr::default());
-    }
+        text::paragraph(&ppr, &f.label, RPr::default())
+    });
     let lines = u32::from(f.lines.max(1));
     // Capped just under a page of text: a fixed-height row taller than the
     // page cannot be laid out sensibly by either Word or LibreOffice.
@@ -54,74 +70,67 @@ pub fn answer_field(out: &mut String, f: &AnswerField, sdt_id: u32, page_break_b
         .saturating_mul(LINE_H)
         .saturating_add(2 * 57)
         .min(13_600);
-    table::open_box(out, height, lines <= MAX_UNSPLIT_LINES);
-    out.push_str("<w:p>");
-    PPr::style("FieldText").write(out);
-    let id = esc(&f.id);
-    out.push_str(&format!(
-        r#"<w:sdt><w:sdtPr><w:alias w:val="{id}"/><w:tag w:val="{id}"/><w:id w:val="{sdt_id}"/>"#
-    ));
-    if !f.placeholder.is_empty() {
-        out.push_str("<w:showingPlcHdr/>");
-    }
-    out.push_str(r#"<w:text w:multiLine="1"/></w:sdtPr><w:sdtContent>"#);
-    if f.placeholder.is_empty() {
+    let content = if f.placeholder.is_empty() {
         // An empty control still needs a run for Word to place the caret in.
-        out.push_str("<w:r><w:t></w:t></w:r>");
+        docx_rs::Run::new().add_text("")
     } else {
-        let rpr = RPr {
-            style: Some(PLACEHOLDER_STYLE),
-            ..Default::default()
-        };
-        text::run(out, &f.placeholder, rpr);
-    }
-    out.push_str("</w:sdtContent></w:sdt></w:p>");
-    table::close_box(out);
-    table::gap_after_table(out);
+        text::run(
+            &f.placeholder,
+            RPr {
+                style: Some(PLACEHOLDER_STYLE),
+                ..Default::default()
+            },
+        )
+    };
+    let sdt = StructuredDataTag::new().alias(esc(&f.id)).add_run(content);
+    let p = PPr::style("FieldText")
+        .paragraph()
+        .add_structured_data_tag(sdt);
+    let frame = table::answer_box(p, height, lines <= MAX_UNSPLIT_LINES);
+    let control = Control::Text {
+        tag: f.id.clone(),
+        id: sdt_id,
+        placeholder: !f.placeholder.is_empty(),
+    };
+    (
+        AnswerBlocks {
+            label,
+            frame,
+            gap: table::gap_after_table(),
+        },
+        control,
+    )
 }
 
 /// A `w14:checkbox` control (Word 2010+; LibreOffice 7.4 reads it as a
 /// checkbox content control), followed by the label after a tab so wrapped
 /// lines align.
-pub fn checkbox(out: &mut String, c: &Checkbox, sdt_id: u32, page_break_before: bool) {
-    out.push_str("<w:p>");
-    PPr {
+pub fn checkbox(c: &Checkbox, sdt_id: u32, page_break_before: bool) -> (Paragraph, Control) {
+    let glyph = if c.checked { CHECKED } else { UNCHECKED };
+    let sdt = StructuredDataTag::new()
+        .alias(esc(&c.id))
+        .add_run(text::run(
+            &glyph.to_string(),
+            RPr {
+                font: Some(CHECKBOX_FONT),
+                ..Default::default()
+            },
+        ));
+    let mut p = PPr {
         style: Some("CheckboxItem"),
         page_break_before,
         ..Default::default()
     }
-    .write(out);
-    let id = esc(&c.id);
-    let (glyph, val) = if c.checked {
-        (CHECKED, 1)
-    } else {
-        (UNCHECKED, 0)
-    };
-    out.push_str(&format!(
-        concat!(
-            r#"<w:sdt><w:sdtPr><w:alias w:val="{id}"/><w:tag w:val="{id}"/><w:id w:val="{sdt_id}"/>"#,
-            r#"<w14:checkbox><w14:checked w14:val="{val}"/>"#,
-            r#"<w14:checkedState w14:val="2612" w14:font="{font}"/>"#,
-            r#"<w14:uncheckedState w14:val="2610" w14:font="{font}"/>"#,
-            "</w14:checkbox></w:sdtPr><w:sdtContent>"
-        ),
-        id = id,
-        sdt_id = sdt_id,
-        val = val,
-        font = CHECKBOX_FONT
-    ));
-    text::run(
-        out,
-        &glyph.to_string(),
-        RPr {
-            font: Some(CHECKBOX_FONT),
-            ..Default::default()
-        },
-    );
-    out.push_str("</w:sdtContent></w:sdt>");
-    out.push_str("<w:r><w:tab/></w:r>");
+    .paragraph()
+    .add_structured_data_tag(sdt)
+    .add_run(docx_rs::Run::new().add_tab());
     if !c.label.is_empty() {
-        text::run(out, &c.label, RPr::default());
+        p = p.add_run(text::run(&c.label, RPr::default()));
     }
-    out.push_str("</w:p>");
+    let control = Control::Checkbox {
+        tag: c.id.clone(),
+        id: sdt_id,
+        checked: c.checked,
+    };
+    (p, control)
 }

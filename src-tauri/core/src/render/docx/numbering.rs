@@ -1,75 +1,67 @@
-//! `word/numbering.xml`: one bullet list definition shared by every bulleted
-//! list, and one `w:num` per numbered list so each one restarts at 1 (with a
-//! single shared `w:num`, the second list of the document would go on from
-//! where the first stopped).
+//! Numbering: one bullet list definition shared by every bulleted list, and
+//! one `w:num` per numbered list so each one restarts at 1 (with a single
+//! shared `w:num`, the second list of the document would go on from where
+//! the first stopped).
 
-use super::xml::DECL;
+use docx_rs::{
+    AbstractNumbering, Docx, Level, LevelJc, LevelOverride, LevelText, NumberFormat, Numbering,
+    RunFonts, SpecialIndentType, Start, Tab, TabValueType,
+};
 
-const ABSTRACT_BULLET: u32 = 0;
-const ABSTRACT_DECIMAL: u32 = 1;
-/// Ids start at 2: some tools (docx-rs among them) reserve 1 for their own
-/// default list, and a file merged with theirs must not collide.
-const BULLET_NUM_ID: u32 = 2;
+/// docx-rs always writes its own default list as abstract numbering 1 and
+/// numbering 1: ours start at 2 so they never collide.
+const ABSTRACT_BULLET: usize = 2;
+const ABSTRACT_DECIMAL: usize = 3;
+const BULLET_NUM_ID: usize = 2;
 
-/// Hands out numbering ids while the body is written, then writes the part.
-pub struct Numbering {
-    ordered: Vec<u32>,
+/// Hands out numbering ids while the body is written, then adds the
+/// definitions.
+pub struct Numberings {
+    ordered: usize,
 }
 
-impl Numbering {
+impl Numberings {
     pub fn new() -> Self {
-        Numbering {
-            ordered: Vec::new(),
-        }
+        Numberings { ordered: 0 }
     }
 
-    pub fn bullets(&self) -> u32 {
+    pub fn bullets(&self) -> usize {
         BULLET_NUM_ID
     }
 
     /// A fresh numbering instance for one ordered list.
-    pub fn new_ordered(&mut self) -> u32 {
-        let id = BULLET_NUM_ID + 1 + self.ordered.len() as u32;
-        self.ordered.push(id);
-        id
+    pub fn new_ordered(&mut self) -> usize {
+        self.ordered += 1;
+        BULLET_NUM_ID + self.ordered
     }
 
-    pub fn xml(&self) -> String {
-        let mut s = String::from(DECL);
-        s.push_str(r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#);
-        s.push_str(&abstract_num(ABSTRACT_BULLET, "bullet", "•"));
-        s.push_str(&abstract_num(ABSTRACT_DECIMAL, "decimal", "%1."));
-        s.push_str(&format!(
-            r#"<w:num w:numId="{BULLET_NUM_ID}"><w:abstractNumId w:val="{ABSTRACT_BULLET}"/></w:num>"#
-        ));
-        for id in &self.ordered {
-            s.push_str(&format!(
-                concat!(
-                    r#"<w:num w:numId="{id}"><w:abstractNumId w:val="{abs}"/>"#,
-                    r#"<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#
-                ),
-                id = id,
-                abs = ABSTRACT_DECIMAL
-            ));
+    pub fn add_to(&self, docx: Docx) -> Docx {
+        let mut docx = docx
+            .add_abstract_numbering(abstract_num(ABSTRACT_BULLET, "bullet", "•"))
+            .add_abstract_numbering(abstract_num(ABSTRACT_DECIMAL, "decimal", "%1."))
+            .add_numbering(Numbering::new(BULLET_NUM_ID, ABSTRACT_BULLET));
+        for id in BULLET_NUM_ID + 1..=BULLET_NUM_ID + self.ordered {
+            docx = docx.add_numbering(
+                Numbering::new(id, ABSTRACT_DECIMAL).add_override(LevelOverride::new(0).start(1)),
+            );
         }
-        s.push_str("</w:numbering>");
-        s
+        docx
     }
 }
 
 /// The IR's lists are flat, so only level 0 is defined.
-fn abstract_num(id: u32, format: &str, text: &str) -> String {
-    format!(
-        concat!(
-            r#"<w:abstractNum w:abstractNumId="{id}"><w:multiLevelType w:val="singleLevel"/>"#,
-            r#"<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{format}"/>"#,
-            r#"<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>"#,
-            r#"<w:pPr><w:tabs><w:tab w:val="num" w:pos="397"/></w:tabs><w:ind w:left="397" w:hanging="284"/></w:pPr>"#,
-            r#"<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/></w:rPr>"#,
-            "</w:lvl></w:abstractNum>"
-        ),
-        id = id,
-        format = format,
-        text = text
+fn abstract_num(id: usize, format: &str, text: &str) -> AbstractNumbering {
+    let mut level = Level::new(
+        0,
+        Start::new(1),
+        NumberFormat::new(format),
+        LevelText::new(text),
+        LevelJc::new("left"),
     )
+    .indent(Some(397), Some(SpecialIndentType::Hanging(284)), None, None)
+    .fonts(RunFonts::new().ascii("Arial").hi_ansi("Arial").cs("Arial"));
+    level.paragraph_property = level
+        .paragraph_property
+        .add_tab(Tab::new().val(TabValueType::Num).pos(397));
+    AbstractNumbering::new(id).add_level(level)
 }

@@ -1,10 +1,17 @@
-//! `word/styles.xml`. All the look lives here, in named styles, so a buyer
-//! who edits the file in Word or LibreOffice finds ordinary "Heading 1",
-//! "Normal"… styles (navigation pane, TOC, restyling all work) instead of
-//! direct formatting on every paragraph.
+//! The styles, built with docx-rs. All the look lives here, in named
+//! styles, so a buyer who edits the file in Word or LibreOffice finds
+//! ordinary "Heading 1", "Normal"… styles (navigation pane, TOC, restyling
+//! all work) instead of direct formatting on every paragraph. The default
+//! language and the `w:default` flags are added by `additions.rs`.
+
+use docx_rs::{
+    AlignmentType, BorderType, Docx, LineSpacing, LineSpacingType, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, ParagraphProperty, RunFonts, RunProperty, Shading,
+    ShdType, Style, StyleType, Tab, TableCellMargins, WidthType,
+};
 
 use super::page::TEXT_W;
-use super::xml::{lang_tag, DECL};
+use super::text::right_dot_tab;
 
 /// Dark blue of titles and rules.
 pub const BLUE: &str = "1F3A5F";
@@ -13,360 +20,292 @@ pub const GREY_RULE: &str = "A6A6A6";
 /// Header row of tables.
 pub const HEADER_FILL: &str = "DCE6F0";
 
-pub fn styles_xml(language: &str) -> String {
-    let lang = lang_tag(language);
-    let mut s = String::with_capacity(8 * 1024);
-    s.push_str(DECL);
-    s.push_str(
-        r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
-    );
-    // Defaults: Arial everywhere (Word has it; LibreOffice maps it to the
-    // metric-compatible Liberation Sans), French for spelling/hyphenation.
-    s.push_str(&format!(
-        concat!(
-            "<w:docDefaults><w:rPrDefault><w:rPr>",
-            r#"<w:rFonts w:ascii="Arial" w:eastAsia="Arial" w:hAnsi="Arial" w:cs="Arial"/>"#,
-            r#"<w:sz w:val="20"/><w:szCs w:val="20"/>"#,
-            r#"<w:lang w:val="{lang}" w:eastAsia="{lang}" w:bidi="ar-SA"/>"#,
-            "</w:rPr></w:rPrDefault>",
-            r#"<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault>"#,
-            "</w:docDefaults>"
-        ),
-        lang = lang
-    ));
+fn arial() -> RunFonts {
+    RunFonts::new()
+        .ascii("Arial")
+        .east_asia("Arial")
+        .hi_ansi("Arial")
+        .cs("Arial")
+}
 
-    para(
-        &mut s,
-        "Normal",
-        "Normal",
-        None,
-        true,
-        r#"<w:widowControl/><w:spacing w:after="120" w:line="276" w:lineRule="auto"/><w:jc w:val="both"/>"#,
-        // Repeats the defaults so tools that read only the style see them.
-        r#"<w:rFonts w:ascii="Arial" w:eastAsia="Arial" w:hAnsi="Arial" w:cs="Arial"/><w:sz w:val="20"/><w:szCs w:val="20"/>"#,
-    );
-
-    let keep = "<w:keepNext/><w:keepLines/>";
-    para(
-        &mut s,
-        "Heading1",
-        "heading 1",
-        Some("Normal"),
-        false,
-        &format!(
-            concat!(
-                "{keep}",
-                r#"<w:pBdr><w:bottom w:val="single" w:sz="8" w:space="2" w:color="{blue}"/></w:pBdr>"#,
-                r#"<w:spacing w:before="360" w:after="160" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/>"#
-            ),
-            keep = keep,
-            blue = BLUE
-        ),
-        &format!(
-            r#"<w:b/><w:bCs/><w:color w:val="{BLUE}"/><w:sz w:val="28"/><w:szCs w:val="28"/>"#
-        ),
-    );
-    para(
-        &mut s,
-        "Heading2",
-        "heading 2",
-        Some("Normal"),
-        false,
-        &format!(
-            concat!(
-                "{keep}",
-                r#"<w:spacing w:before="240" w:after="100" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/><w:outlineLvl w:val="1"/>"#
-            ),
-            keep = keep
-        ),
-        &format!(
-            r#"<w:b/><w:bCs/><w:color w:val="{BLUE}"/><w:sz w:val="23"/><w:szCs w:val="23"/>"#
-        ),
-    );
-    para(
-        &mut s,
-        "Heading3",
-        "heading 3",
-        Some("Normal"),
-        false,
-        &format!(
-            concat!(
-                "{keep}",
-                r#"<w:spacing w:before="180" w:after="80"/><w:jc w:val="left"/><w:outlineLvl w:val="2"/>"#
-            ),
-            keep = keep
-        ),
-        r#"<w:b/><w:bCs/><w:i/><w:iCs/>"#,
-    );
-
-    // Note: a shaded block with a blue rule on its left, like a callout.
-    para(
-        &mut s,
-        "Note",
-        "Note",
-        Some("Normal"),
-        false,
-        &format!(
-            concat!(
-                r#"<w:pBdr><w:left w:val="single" w:sz="18" w:space="6" w:color="{blue}"/></w:pBdr>"#,
-                r#"<w:shd w:val="clear" w:color="auto" w:fill="EAF1F8"/>"#,
-                r#"<w:spacing w:before="120" w:after="180"/><w:ind w:left="170" w:right="113"/>"#
-            ),
-            blue = BLUE
-        ),
-        r#"<w:sz w:val="19"/><w:szCs w:val="19"/>"#,
-    );
-    // A small note introduces what follows (« Critère : … — 15 points »
-    // above an answer box): it stays on the same page.
-    para(
-        &mut s,
-        "Small",
-        "Small",
-        Some("Normal"),
-        false,
-        "<w:keepNext/>",
-        r#"<w:color w:val="595959"/><w:sz w:val="17"/><w:szCs w:val="17"/>"#,
-    );
-
-    para(
-        &mut s,
-        "ListParagraph",
-        "List Paragraph",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:after="60"/>"#,
-        "",
-    );
-
-    // Tables: tighter text, left aligned (justified narrow columns gape).
-    para(
-        &mut s,
-        "TableText",
-        "Table Text",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#,
-        r#"<w:sz w:val="18"/><w:szCs w:val="18"/>"#,
-    );
-    para(
-        &mut s,
-        "TableHeading",
-        "Table Heading",
-        Some("TableText"),
-        false,
-        "<w:keepNext/>",
-        "<w:b/><w:bCs/>",
-    );
-
-    // Forms.
-    para(
-        &mut s,
-        "FieldLabel",
-        "Field Label",
-        Some("Normal"),
-        false,
-        r#"<w:keepNext/><w:spacing w:before="160" w:after="60"/><w:jc w:val="left"/>"#,
-        "<w:b/><w:bCs/>",
-    );
-    para(
-        &mut s,
-        "FieldText",
-        "Field Text",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:before="40" w:after="40"/><w:jc w:val="left"/>"#,
-        "",
-    );
-    para(
-        &mut s,
-        "CheckboxItem",
-        "Checkbox Item",
-        Some("Normal"),
-        false,
-        r#"<w:tabs><w:tab w:val="left" w:pos="397"/></w:tabs><w:spacing w:after="80"/><w:ind w:left="397" w:hanging="397"/><w:jc w:val="left"/>"#,
-        "",
-    );
-    character(
-        &mut s,
-        super::fields::PLACEHOLDER_STYLE,
-        "Answer Hint",
-        r#"<w:color w:val="808080"/>"#,
-    );
-
-    // Cover page.
-    para(
-        &mut s,
-        "CoverBuyer",
-        "Cover Buyer",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:after="0"/><w:jc w:val="left"/>"#,
-        &format!(
-            r#"<w:b/><w:bCs/><w:color w:val="{BLUE}"/><w:sz w:val="26"/><w:szCs w:val="26"/>"#
-        ),
-    );
-    para(
-        &mut s,
-        "CoverKicker",
-        "Cover Kicker",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:before="3600" w:after="120"/><w:jc w:val="left"/>"#,
-        r#"<w:caps/><w:color w:val="595959"/><w:spacing w:val="10"/><w:sz w:val="22"/><w:szCs w:val="22"/>"#,
-    );
-    para(
-        &mut s,
-        "CoverTitle",
-        "Cover Title",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:after="480" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#,
-        &format!(
-            r#"<w:b/><w:bCs/><w:color w:val="{BLUE}"/><w:sz w:val="44"/><w:szCs w:val="44"/>"#
-        ),
-    );
-    para(
-        &mut s,
-        "CoverFactLabel",
-        "Cover Fact Label",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:before="80" w:after="80" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#,
-        r#"<w:b/><w:bCs/><w:color w:val="595959"/>"#,
-    );
-    para(
-        &mut s,
-        "CoverFact",
-        "Cover Fact",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:before="80" w:after="80" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#,
-        "",
-    );
-    // Air below tables; fixed height so it reads as spacing, not a blank line.
-    para(
-        &mut s,
-        "TableGap",
-        "Table Gap",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:before="0" w:after="0" w:line="160" w:lineRule="exact"/>"#,
-        r#"<w:sz w:val="8"/><w:szCs w:val="8"/>"#,
-    );
-
-    // Page furniture.
-    para(
-        &mut s,
-        "Header",
-        "header",
-        Some("Normal"),
-        false,
-        &format!(
-            concat!(
-                r#"<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="{rule}"/></w:pBdr>"#,
-                r#"<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/>"#
-            ),
-            rule = GREY_RULE
-        ),
-        r#"<w:color w:val="808080"/><w:sz w:val="16"/><w:szCs w:val="16"/>"#,
-    );
-    para(
-        &mut s,
-        "HeaderEmpty",
-        "Header Empty",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>"#,
-        r#"<w:sz w:val="16"/><w:szCs w:val="16"/>"#,
-    );
-    para(
-        &mut s,
-        "Footer",
-        "footer",
-        Some("Normal"),
-        false,
-        r#"<w:spacing w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="right"/>"#,
-        r#"<w:color w:val="808080"/><w:sz w:val="16"/><w:szCs w:val="16"/>"#,
-    );
-
-    // Table of contents: Word's own style ids, so "Update table" keeps them.
-    para(
-        &mut s,
-        "TOCHeading",
-        "TOC Heading",
-        Some("Normal"),
-        false,
-        r#"<w:keepNext/><w:spacing w:before="0" w:after="240"/><w:jc w:val="left"/>"#,
-        &format!(
-            r#"<w:b/><w:bCs/><w:color w:val="{BLUE}"/><w:sz w:val="28"/><w:szCs w:val="28"/>"#
-        ),
-    );
-    let toc_tab =
-        format!(r#"<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>"#);
-    para(
-        &mut s,
-        "TOC1",
-        "toc 1",
-        Some("Normal"),
-        false,
-        &format!(r#"{toc_tab}<w:spacing w:before="120" w:after="40"/><w:jc w:val="left"/>"#),
-        "<w:b/><w:bCs/>",
-    );
-    para(
-        &mut s,
-        "TOC2",
-        "toc 2",
-        Some("Normal"),
-        false,
-        &format!(r#"{toc_tab}<w:spacing w:after="40"/><w:ind w:left="284"/><w:jc w:val="left"/>"#),
-        "",
-    );
-
-    s.push_str(concat!(
-        r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>"#,
-        r#"<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>"#,
-        r#"<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>"#,
-        r#"<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>"#,
-        r#"</w:tblCellMar></w:tblPr></w:style>"#,
-        r#"<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>"#,
-        r#"<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#,
-    ));
-    s.push_str("</w:styles>");
+fn spacing(before: Option<u32>, after: u32, line: Option<(i32, LineSpacingType)>) -> LineSpacing {
+    let mut s = LineSpacing::new().after(after);
+    if let Some(b) = before {
+        s = s.before(b);
+    }
+    if let Some((l, rule)) = line {
+        s = s.line(l).line_rule(rule);
+    }
     s
 }
 
-/// One paragraph style. `ppr`/`rpr` are the children of `w:pPr`/`w:rPr`,
-/// already in schema order.
-fn para(
-    s: &mut String,
-    id: &str,
-    name: &str,
-    based_on: Option<&str>,
-    default: bool,
-    ppr: &str,
-    rpr: &str,
-) {
-    let default = if default { r#" w:default="1""# } else { "" };
-    s.push_str(&format!(
-        r#"<w:style w:type="paragraph"{default} w:styleId="{id}"><w:name w:val="{name}"/>"#
-    ));
-    if let Some(b) = based_on {
-        s.push_str(&format!(
-            r#"<w:basedOn w:val="{b}"/><w:next w:val="Normal"/>"#
-        ));
-    }
-    s.push_str("<w:qFormat/>");
-    if !ppr.is_empty() {
-        s.push_str(&format!("<w:pPr>{ppr}</w:pPr>"));
-    }
-    if !rpr.is_empty() {
-        s.push_str(&format!("<w:rPr>{rpr}</w:rPr>"));
-    }
-    s.push_str("</w:style>");
+const SINGLE: Option<(i32, LineSpacingType)> = Some((240, LineSpacingType::Auto));
+
+fn para(id: &str, name: &str, ppr: ParagraphProperty, rpr: RunProperty) -> Style {
+    let mut s = Style::new(id, StyleType::Paragraph)
+        .name(name)
+        .based_on("Normal")
+        .next("Normal");
+    s.paragraph_property = ppr;
+    s.run_property = rpr;
+    s
 }
 
-fn character(s: &mut String, id: &str, name: &str, rpr: &str) {
-    s.push_str(&format!(
-        r#"<w:style w:type="character" w:styleId="{id}"><w:name w:val="{name}"/><w:uiPriority w:val="99"/><w:semiHidden/><w:rPr>{rpr}</w:rPr></w:style>"#
-    ));
+fn bottom_rule(size: usize, space: usize, color: &str) -> ParagraphBorders {
+    ParagraphBorders::with_empty().set(
+        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+            .val(BorderType::Single)
+            .size(size)
+            .space(space)
+            .color(color),
+    )
+}
+
+/// Adds the document defaults and every style.
+pub fn add_to(docx: Docx) -> Docx {
+    let pp = ParagraphProperty::new;
+    let rp = RunProperty::new;
+    let left = AlignmentType::Left;
+    // Defaults: Arial everywhere (Word has it; LibreOffice maps it to the
+    // metric-compatible Liberation Sans).
+    let mut docx = docx
+        .default_fonts(arial())
+        .default_size(20)
+        .default_line_spacing(spacing(None, 120, Some((276, LineSpacingType::Auto))));
+
+    let mut normal = Style::new("Normal", StyleType::Paragraph).name("Normal");
+    normal.paragraph_property = pp()
+        .widow_control(true)
+        .line_spacing(spacing(None, 120, Some((276, LineSpacingType::Auto))))
+        .align(AlignmentType::Both);
+    // Repeats the defaults so tools that read only the style see them.
+    normal.run_property = rp().fonts(arial()).size(20);
+
+    let keep = |p: ParagraphProperty| p.keep_next(true).keep_lines(true);
+    let bold_blue = |size| rp().bold().color(BLUE).size(size);
+    let styles = vec![
+        normal,
+        para(
+            "Heading1",
+            "heading 1",
+            keep(pp())
+                .set_borders(bottom_rule(8, 2, BLUE))
+                .line_spacing(spacing(Some(360), 160, SINGLE))
+                .align(left)
+                .outline_lvl(0),
+            bold_blue(28),
+        ),
+        para(
+            "Heading2",
+            "heading 2",
+            keep(pp())
+                .line_spacing(spacing(Some(240), 100, SINGLE))
+                .align(left)
+                .outline_lvl(1),
+            bold_blue(23),
+        ),
+        para(
+            "Heading3",
+            "heading 3",
+            keep(pp())
+                .line_spacing(spacing(Some(180), 80, None))
+                .align(left)
+                .outline_lvl(2),
+            rp().bold().italic(),
+        ),
+        // Note: a shaded block with a blue rule on its left, like a callout.
+        para(
+            "Note",
+            "Note",
+            pp().set_borders(
+                ParagraphBorders::with_empty().set(
+                    ParagraphBorder::new(ParagraphBorderPosition::Left)
+                        .val(BorderType::Single)
+                        .size(18)
+                        .space(6)
+                        .color(BLUE),
+                ),
+            )
+            .shading(
+                Shading::new()
+                    .shd_type(ShdType::Clear)
+                    .color("auto")
+                    .fill("EAF1F8"),
+            )
+            .line_spacing(spacing(Some(120), 180, None))
+            .indent(Some(170), None, Some(113), None),
+            rp().size(19),
+        ),
+        // A small note introduces what follows (« Critère : … — 15 points »
+        // above an answer box): it stays on the same page.
+        para(
+            "Small",
+            "Small",
+            pp().keep_next(true),
+            rp().color("595959").size(17),
+        ),
+        para(
+            "ListParagraph",
+            "List Paragraph",
+            pp().line_spacing(spacing(None, 60, None)),
+            rp(),
+        ),
+        // Tables: tighter text, left aligned (justified narrow columns gape).
+        para(
+            "TableText",
+            "Table Text",
+            pp().line_spacing(spacing(Some(40), 40, SINGLE)).align(left),
+            rp().size(18),
+        ),
+        para(
+            "TableHeading",
+            "Table Heading",
+            pp().keep_next(true),
+            rp().bold(),
+        )
+        .based_on("TableText"),
+        // Forms.
+        para(
+            "FieldLabel",
+            "Field Label",
+            pp().keep_next(true)
+                .line_spacing(spacing(Some(160), 60, None))
+                .align(left),
+            rp().bold(),
+        ),
+        para(
+            "FieldText",
+            "Field Text",
+            pp().line_spacing(spacing(Some(40), 40, None)).align(left),
+            rp(),
+        ),
+        para(
+            "CheckboxItem",
+            "Checkbox Item",
+            pp().add_tab(Tab::new().val(docx_rs::TabValueType::Left).pos(397))
+                .line_spacing(spacing(None, 80, None))
+                .indent(
+                    Some(397),
+                    Some(docx_rs::SpecialIndentType::Hanging(397)),
+                    None,
+                    None,
+                )
+                .align(left),
+            rp(),
+        ),
+        {
+            let mut s = Style::new(super::fields::PLACEHOLDER_STYLE, StyleType::Character)
+                .name("Answer Hint")
+                .q_format(false)
+                .ui_priority(99)
+                .semi_hidden();
+            s.run_property = rp().color("808080");
+            s
+        },
+        // Cover page.
+        para(
+            "CoverBuyer",
+            "Cover Buyer",
+            pp().line_spacing(spacing(None, 0, None)).align(left),
+            bold_blue(26),
+        ),
+        para(
+            "CoverKicker",
+            "Cover Kicker",
+            pp().line_spacing(spacing(Some(3600), 120, None))
+                .align(left),
+            rp().caps().color("595959").spacing(10).size(22),
+        ),
+        para(
+            "CoverTitle",
+            "Cover Title",
+            pp().line_spacing(spacing(None, 480, SINGLE)).align(left),
+            bold_blue(44),
+        ),
+        para(
+            "CoverFactLabel",
+            "Cover Fact Label",
+            pp().line_spacing(spacing(Some(80), 80, SINGLE)).align(left),
+            rp().bold().color("595959"),
+        ),
+        para(
+            "CoverFact",
+            "Cover Fact",
+            pp().line_spacing(spacing(Some(80), 80, SINGLE)).align(left),
+            rp(),
+        ),
+        // Air below tables; fixed height so it reads as spacing, not a blank line.
+        para(
+            "TableGap",
+            "Table Gap",
+            pp().line_spacing(spacing(Some(0), 0, Some((160, LineSpacingType::Exact)))),
+            rp().size(8),
+        ),
+        // Page furniture.
+        para(
+            "Header",
+            "header",
+            pp().set_borders(bottom_rule(4, 4, GREY_RULE))
+                .line_spacing(spacing(None, 0, SINGLE))
+                .align(left),
+            rp().color("808080").size(16),
+        ),
+        para(
+            "HeaderEmpty",
+            "Header Empty",
+            pp().line_spacing(spacing(None, 0, SINGLE)),
+            rp().size(16),
+        ),
+        para(
+            "Footer",
+            "footer",
+            pp().line_spacing(spacing(None, 0, SINGLE))
+                .align(AlignmentType::Right),
+            rp().color("808080").size(16),
+        ),
+        // Table of contents: Word's own style ids, so "Update table" keeps them.
+        para(
+            "TOCHeading",
+            "TOC Heading",
+            pp().keep_next(true)
+                .line_spacing(spacing(Some(0), 240, None))
+                .align(left),
+            bold_blue(28),
+        ),
+        para(
+            "TOC1",
+            "toc 1",
+            pp().add_tab(right_dot_tab(TEXT_W))
+                .line_spacing(spacing(Some(120), 40, None))
+                .align(left),
+            rp().bold(),
+        ),
+        para(
+            "TOC2",
+            "toc 2",
+            pp().add_tab(right_dot_tab(TEXT_W))
+                .line_spacing(spacing(None, 40, None))
+                .indent(Some(284), None, None, None)
+                .align(left),
+            rp(),
+        ),
+        Style::new("TableNormal", StyleType::Table)
+            .name("Normal Table")
+            .q_format(false)
+            .ui_priority(99)
+            .semi_hidden()
+            .unhide_when_used()
+            .table_indent(0)
+            .margins(
+                TableCellMargins::new()
+                    .margin_top(0, WidthType::Dxa)
+                    .margin_left(108, WidthType::Dxa)
+                    .margin_bottom(0, WidthType::Dxa)
+                    .margin_right(108, WidthType::Dxa),
+            ),
+    ];
+    for s in styles {
+        docx = docx.add_style(s);
+    }
+    docx
 }

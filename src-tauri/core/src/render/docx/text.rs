@@ -1,21 +1,26 @@
-//! Paragraph and run markup. Word validates element order inside `w:pPr`
-//! and `w:rPr` against the schema (LibreOffice does not), so both are built
-//! by one function each that writes children in schema order.
+//! Runs and paragraphs, built with docx-rs. Every piece of IR text passes
+//! through [`clean`]: docx-rs escapes markup characters in text but passes
+//! on the characters XML 1.0 forbids (most C0 controls), and a single one
+//! makes Word refuse the whole file.
 
-use super::xml::esc;
-use crate::compose::document::Run;
+use std::borrow::Cow;
+
+use docx_rs::{
+    BreakType, FieldCharType, IndentLevel, InstrText, NumberingId, Paragraph, Run, RunFonts, Tab,
+    TabLeaderType, TabValueType,
+};
+
+use crate::compose::document::Run as IrRun;
 
 /// Properties of one paragraph; everything else comes from its style.
 #[derive(Default)]
 pub struct PPr<'a> {
     pub style: Option<&'a str>,
-    pub keep_next: bool,
     pub page_break_before: bool,
     /// `(numId, ilvl)`.
-    pub num: Option<(u32, u8)>,
+    pub num: Option<(usize, usize)>,
     /// Right tab stop with dot leader at this position (twips).
-    pub right_dot_tab: Option<u32>,
-    pub align: Option<&'static str>,
+    pub right_dot_tab: Option<usize>,
 }
 
 impl PPr<'_> {
@@ -26,41 +31,31 @@ impl PPr<'_> {
         }
     }
 
-    pub fn write(&self, out: &mut String) {
-        if self.style.is_none()
-            && !self.keep_next
-            && !self.page_break_before
-            && self.num.is_none()
-            && self.right_dot_tab.is_none()
-            && self.align.is_none()
-        {
-            return;
-        }
-        out.push_str("<w:pPr>");
+    /// An empty paragraph with these properties.
+    pub fn paragraph(&self) -> Paragraph {
+        let mut p = Paragraph::new();
         if let Some(s) = self.style {
-            out.push_str(&format!(r#"<w:pStyle w:val="{}"/>"#, esc(s)));
-        }
-        if self.keep_next {
-            out.push_str("<w:keepNext/>");
+            p = p.style(s);
         }
         if self.page_break_before {
-            out.push_str("<w:pageBreakBefore/>");
+            p = p.page_break_before(true);
         }
         if let Some((id, lvl)) = self.num {
-            out.push_str(&format!(
-                r#"<w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="{id}"/></w:numPr>"#
-            ));
+            p = p.numbering(NumberingId::new(id), IndentLevel::new(lvl));
         }
         if let Some(pos) = self.right_dot_tab {
-            out.push_str(&format!(
-                r#"<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{pos}"/></w:tabs>"#
-            ));
+            p = p.add_tab(right_dot_tab(pos));
         }
-        if let Some(a) = self.align {
-            out.push_str(&format!(r#"<w:jc w:val="{a}"/>"#));
-        }
-        out.push_str("</w:pPr>");
+        p
     }
+}
+
+/// The tab stop of TOC lines: right aligned at `pos`, dot leader.
+pub fn right_dot_tab(pos: usize) -> Tab {
+    Tab::new()
+        .val(TabValueType::Right)
+        .leader(TabLeaderType::Dot)
+        .pos(pos)
 }
 
 /// Character formatting of one run.
@@ -74,108 +69,109 @@ pub struct RPr<'a> {
 }
 
 impl RPr<'_> {
-    pub fn write(&self, out: &mut String) {
-        if self.style.is_none() && self.font.is_none() && !self.bold && !self.italic {
-            return;
-        }
-        out.push_str("<w:rPr>");
+    fn apply(&self, mut r: Run) -> Run {
         if let Some(s) = self.style {
-            out.push_str(&format!(r#"<w:rStyle w:val="{}"/>"#, esc(s)));
+            r = r.style(s);
         }
         if let Some(f) = self.font {
-            let f = esc(f);
-            out.push_str(&format!(
-                r#"<w:rFonts w:ascii="{f}" w:eastAsia="{f}" w:hAnsi="{f}" w:cs="{f}" w:hint="eastAsia"/>"#
-            ));
+            r = r.fonts(
+                RunFonts::new()
+                    .ascii(f)
+                    .east_asia(f)
+                    .hi_ansi(f)
+                    .cs(f)
+                    .hint("eastAsia"),
+            );
         }
         if self.bold {
-            out.push_str("<w:b/><w:bCs/>");
+            r = r.bold();
         }
         if self.italic {
-            out.push_str("<w:i/><w:iCs/>");
+            r = r.italic();
         }
-        out.push_str("</w:rPr>");
+        r
     }
 }
 
-/// One `w:r` per line segment: tabs become `w:tab`, line feeds `w:br`, so
+/// Text without the characters XML 1.0 forbids.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_xml_char) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|c| is_xml_char(*c)).collect())
+    }
+}
+
+/// XML 1.0 `Char` production.
+fn is_xml_char(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r'
+        | '\u{20}'..='\u{D7FF}'
+        | '\u{E000}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// One run per IR text: tabs become `w:tab`, line feeds `w:br`, so
 /// multi-line IR text keeps its shape instead of collapsing into spaces.
-pub fn run(out: &mut String, text: &str, rpr: RPr) {
-    out.push_str("<w:r>");
-    rpr.write(out);
-    let mut first_line = true;
-    for line in text.split('\n') {
-        if !first_line {
-            out.push_str("<w:br/>");
+pub fn run(text: &str, rpr: RPr) -> Run {
+    let mut r = rpr.apply(Run::new());
+    let text = clean(text);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            r = r.add_break(BreakType::TextWrapping);
         }
-        first_line = false;
-        let mut first_cell = true;
-        for piece in line.trim_end_matches('\r').split('\t') {
-            if !first_cell {
-                out.push_str("<w:tab/>");
+        for (j, piece) in line.trim_end_matches('\r').split('\t').enumerate() {
+            if j > 0 {
+                r = r.add_tab();
             }
-            first_cell = false;
             if !piece.is_empty() {
-                out.push_str(&format!(
-                    r#"<w:t xml:space="preserve">{}</w:t>"#,
-                    esc(piece)
-                ));
+                r = r.add_text(piece);
             }
         }
     }
-    out.push_str("</w:r>");
+    r
 }
 
-pub fn ir_runs(out: &mut String, runs: &[Run]) {
+pub fn ir_runs(mut p: Paragraph, runs: &[IrRun]) -> Paragraph {
     for r in runs {
-        run(
-            out,
+        p = p.add_run(run(
             &r.text,
             RPr {
                 bold: r.bold,
                 italic: r.italic,
                 ..Default::default()
             },
-        );
+        ));
     }
+    p
 }
 
 /// A whole paragraph of plain text.
-pub fn paragraph(out: &mut String, ppr: &PPr, text: &str, rpr: RPr) {
-    out.push_str("<w:p>");
-    ppr.write(out);
-    if !text.is_empty() {
-        run(out, text, rpr);
+pub fn paragraph(ppr: &PPr, text: &str, rpr: RPr) -> Paragraph {
+    let p = ppr.paragraph();
+    if text.is_empty() {
+        p
+    } else {
+        p.add_run(run(text, rpr))
     }
-    out.push_str("</w:p>");
 }
 
 /// A whole paragraph of IR runs.
-pub fn ir_paragraph(out: &mut String, ppr: &PPr, runs: &[Run]) {
-    out.push_str("<w:p>");
-    ppr.write(out);
-    ir_runs(out, runs);
-    out.push_str("</w:p>");
+pub fn ir_paragraph(ppr: &PPr, runs: &[IrRun]) -> Paragraph {
+    ir_runs(ppr.paragraph(), runs)
 }
 
 /// A complex field (`begin`, instruction, `separate`, cached result, `end`)
 /// as sibling runs. The cached result is what readers show before they
 /// update fields, so callers pass something sensible.
-pub fn field(out: &mut String, instr: &str, cached: &str, rpr: RPr) {
-    fld_char(out, "begin", rpr);
-    out.push_str("<w:r>");
-    rpr.write(out);
-    out.push_str(&format!(
-        r#"<w:instrText xml:space="preserve"> {} </w:instrText></w:r>"#,
-        esc(instr)
-    ));
-    fld_char(out, "separate", rpr);
-    run(out, cached, rpr);
-    fld_char(out, "end", rpr);
+pub fn field(p: Paragraph, instr: InstrText, cached: &str) -> Paragraph {
+    p.add_run(fld_char(FieldCharType::Begin))
+        .add_run(Run::new().add_instr_text(instr))
+        .add_run(fld_char(FieldCharType::Separate))
+        .add_run(run(cached, RPr::default()))
+        .add_run(fld_char(FieldCharType::End))
 }
 
-pub fn fld_char(out: &mut String, kind: &str, rpr: RPr) {
-    out.push_str("<w:r>");
-    rpr.write(out);
-    out.push_str(&format!(r#"<w:fldChar w:fldCharType="{kind}"/></w:r>"#));
+pub fn fld_char(kind: FieldCharType) -> Run {
+    Run::new().add_field_char(kind, false)
 }

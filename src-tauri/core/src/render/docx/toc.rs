@@ -3,7 +3,13 @@
 //! before any update.
 //!
 //! The `docPartGallery` "Table of Contents" wrapper matters: without it
-//! LibreOffice shows the raw field code instead of an index.
+//! LibreOffice shows the raw field code instead of an index. docx-rs writes
+//! the content control; the gallery marker is added by `additions.rs`.
+//!
+//! Built from docx-rs's field, hyperlink and content-control elements rather
+//! than its `TableOfContents`: that one nests a second control and puts a
+//! `PAGEREF` with a made-up page number on every entry, which LibreOffice
+//! would show as it is (see below).
 //!
 //! Page numbers: we cannot know them without laying out pages, and
 //! LibreOffice shows the cached entries as they are (it neither evaluates
@@ -20,15 +26,15 @@
 //! page, the rest one to three pages earlier, the gap growing with length.
 //! A wrong number is worse than none, so the entries stay without.
 
+use docx_rs::{
+    FieldCharType, Hyperlink, HyperlinkType, InstrText, InstrToC, Paragraph, StructuredDataTag,
+};
+
 use super::page::TEXT_W;
 use super::text::{self, PPr, RPr};
-use super::xml::esc;
 
 /// Shown above the entries.
 const TITLE: &str = "Sommaire";
-/// Levels 1-2, as hyperlinks, page numbers hidden in web view, keeping the
-/// outline levels of the heading styles.
-const INSTRUCTION: &str = r#"TOC \o "1-2" \h \z \u"#;
 
 pub struct Entry<'a> {
     /// 1 or 2.
@@ -37,56 +43,54 @@ pub struct Entry<'a> {
     pub bookmark: &'a str,
 }
 
-pub fn toc(out: &mut String, entries: &[Entry], page_break_before: bool) {
-    out.push_str(concat!(
-        "<w:sdt><w:sdtPr><w:docPartObj>",
-        r#"<w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/>"#,
-        "</w:docPartObj></w:sdtPr><w:sdtContent>"
-    ));
+/// Levels 1-2, as hyperlinks, page numbers hidden in web view, keeping the
+/// outline levels of the heading styles: `TOC \o "1-2" \h \u \z`.
+fn instruction() -> InstrText {
+    InstrText::TOC(
+        InstrToC::new()
+            .heading_styles_range(1, 2)
+            .hyperlink()
+            .use_applied_paragraph_line_level()
+            .hide_tab_and_page_numbers_in_webview(),
+    )
+}
+
+pub fn toc(entries: &[Entry], page_break_before: bool) -> StructuredDataTag {
     let title = PPr {
         style: Some("TOCHeading"),
         page_break_before,
         ..Default::default()
     };
-    text::paragraph(out, &title, TITLE, RPr::default());
+    let mut sdt =
+        StructuredDataTag::new().add_paragraph(text::paragraph(&title, TITLE, RPr::default()));
 
     // The field starts in the first entry's paragraph (or the closing one
     // when there is no entry), as Word writes it.
     let mut started = false;
     for e in entries {
         let style = if e.level <= 1 { "TOC1" } else { "TOC2" };
-        out.push_str("<w:p>");
-        PPr {
+        let p = PPr {
             style: Some(style),
             right_dot_tab: Some(TEXT_W),
             ..Default::default()
         }
-        .write(out);
-        begin_once(out, &mut started);
-        out.push_str(&format!(
-            r#"<w:hyperlink w:anchor="{}" w:history="1">"#,
-            esc(e.bookmark)
-        ));
-        text::run(out, &e.label, RPr::default());
-        out.push_str("</w:hyperlink></w:p>");
+        .paragraph();
+        let link = Hyperlink::new(e.bookmark, HyperlinkType::Anchor)
+            .add_run(text::run(&e.label, RPr::default()));
+        sdt = sdt.add_paragraph(begin_once(p, &mut started).add_hyperlink(link));
     }
 
     // The field ends in its own paragraph, as Word writes it.
-    out.push_str("<w:p>");
-    PPr::style("TOC1").write(out);
-    begin_once(out, &mut started);
-    text::fld_char(out, "end", RPr::default());
-    out.push_str("</w:p></w:sdtContent></w:sdt>");
+    let end = begin_once(PPr::style("TOC1").paragraph(), &mut started)
+        .add_run(text::fld_char(FieldCharType::End));
+    sdt.add_paragraph(end)
 }
 
-fn begin_once(out: &mut String, started: &mut bool) {
+fn begin_once(p: Paragraph, started: &mut bool) -> Paragraph {
     if std::mem::replace(started, true) {
-        return;
+        return p;
     }
-    text::fld_char(out, "begin", RPr::default());
-    out.push_str(&format!(
-        r#"<w:r><w:instrText xml:space="preserve"> {} </w:instrText></w:r>"#,
-        esc(INSTRUCTION)
-    ));
-    text::fld_char(out, "separate", RPr::default());
+    p.add_run(text::fld_char(FieldCharType::Begin))
+        .add_run(docx_rs::Run::new().add_instr_text(instruction()))
+        .add_run(text::fld_char(FieldCharType::Separate))
 }
