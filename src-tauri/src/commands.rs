@@ -28,9 +28,9 @@ const DCE_FILTER: Filter<'static> = Filter {
     extension: store::EXCHANGE_EXTENSION,
 };
 
-type Reply<T> = Result<T, String>;
+pub(crate) type Reply<T> = Result<T, String>;
 
-fn user_message(e: impl std::fmt::Display + std::fmt::Debug) -> String {
+pub(crate) fn user_message(e: impl std::fmt::Display + std::fmt::Debug) -> String {
     eprintln!("dce-unique: {e:?}");
     e.to_string()
 }

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod dialogs;
+mod offers;
 mod shutdown;
 mod single_instance;
 mod state;
@@ -109,6 +110,10 @@ fn main() -> ExitCode {
             commands::export_review,
             commands::year_figures,
             commands::export_figures_csv,
+            offers::offer_rankings,
+            offers::apply_offer_action,
+            offers::low_price_letter,
+            offers::read_offer_schedule,
             commands::compare_revisions,
             commands::reset_workshop,
             commands::save_as_file,

@@ -2,7 +2,9 @@
 //! shell, generated from the Rust types (never copied by hand). The
 //! committed file `ui/src/lib/bindings.ts` is checked against this by a test.
 
-use crate::award::{Alert, AlertKind, LotRanking, RankedOffer, ScoreLine};
+use crate::award::{
+    Alert, AlertKind, LotRanking, OfferAction, OfferOutcome, PriceEntry, RankedOffer, ScoreLine,
+};
 use crate::clauses::{ClauseKind, LibraryClause};
 use crate::compare::{Change, SectionDiff, Segment, SegmentKind};
 use crate::compose::review::{
@@ -87,6 +89,9 @@ pub fn typescript() -> String {
         ScoreLine::decl(&cfg),
         RankedOffer::decl(&cfg),
         LotRanking::decl(&cfg),
+        PriceEntry::decl(&cfg),
+        OfferAction::decl(&cfg),
+        OfferOutcome::decl(&cfg),
         DossierSummary::decl(&cfg),
         RevisionSummary::decl(&cfg),
         Comment::decl(&cfg),

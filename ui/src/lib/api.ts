@@ -11,7 +11,11 @@ import type {
   Finding,
   Format,
   LibraryClause,
+  LotRanking,
   Nature,
+  OfferAction,
+  OfferOutcome,
+  OfferPrice,
   ImportOutcome,
   PriceLine,
   Prices,
@@ -92,6 +96,18 @@ export const api = {
   yearFigures: (year: number | null) => invoke<YearFigures>('year_figures', { year }),
   /** The « Bilan annuel » of `year` as CSV; the written path, or null when the dialog was closed. */
   exportFiguresCsv: (year: number) => invoke<string | null>('export_figures_csv', { year }),
+
+  /** Each lot's offers of the dossier being edited, scored, ranked, with their alerts (core: `award::rankings`). */
+  offerRankings: (dossier: Dossier) => invoke<LotRanking[]>('offer_rankings', { dossier }),
+  /** One change to the offers applied by core to a copy of `dossier`; the window saves the copy returned. */
+  applyOfferAction: (dossier: Dossier, action: OfferAction) =>
+    invoke<OfferOutcome>('apply_offer_action', { dossier, action }),
+  /** The written request for explanations about a low price, ready to send. */
+  lowPriceLetter: (dossier: Dossier, offer: number, answerBy: string) =>
+    invoke<string>('low_price_letter', { dossier, offer, answerBy }),
+  /** The price read from the firm's filled schedule, chosen in the open dialog; null when it was closed. */
+  readOfferSchedule: (dossier: Dossier, lot: number | null, variant: boolean) =>
+    invoke<OfferPrice | null>('read_offer_schedule', { dossier, lot, variant }),
 
   /** « Réinitialiser l'atelier »: deletes every workshop copy; resolves to how many. */
   resetWorkshop: () => invoke<number>('reset_workshop'),

@@ -531,6 +531,12 @@ lines: Array<ScoreLine>, alerts: Array<Alert>, };
 
 export type LotRanking = { lot: number | null, offers: Array<RankedOffer>, };
 
+export type PriceEntry = { "kind": "none" } | { "kind": "typed", amount: string, } | { "kind": "read", price: OfferPrice, };
+
+export type OfferAction = { "kind": "add", lot: number | null, bidder: Bidder, received_at: string, variant: string, price: PriceEntry, documents: Array<string>, } | { "kind": "score", offer: number, scored_id: string, points: string, justification: string, } | { "kind": "status", offer: number, status: OfferStatus, } | { "kind": "request", offer: number, answer_by: string, text: string, } | { "kind": "answer", offer: number, text: string, } | { "kind": "decide", offer: number, decision: LowPriceDecision, } | { "kind": "negotiate", offer: number, price: PriceEntry, };
+
+export type OfferOutcome = { dossier: Dossier, message: string, };
+
 export type DossierSummary = { id: number, reference: string, object: string, buyer: string, updated_at: string, 
 /**
  * A workshop copy: deleted by « Réinitialiser l'atelier ».

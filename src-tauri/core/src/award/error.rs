@@ -1,10 +1,12 @@
 use thiserror::Error;
 
+use crate::prices::PriceError;
+
 /// Why a command on the offers is refused; nothing is recorded then. Each
 /// message names what to fix.
 #[derive(Debug, Error, PartialEq)]
 pub enum OfferError {
-    #[error("Il n’y a pas d’offre n°\u{a0}{0} dans ce dossier\u{a0}: « dce offers » liste les offres enregistrées.")]
+    #[error("Il n’y a pas d’offre n°\u{a0}{0} dans ce dossier\u{a0}: la liste des offres donne leurs numéros.")]
     UnknownOffer(u32),
     #[error("Le marché est alloti ({lots})\u{a0}: indiquez le lot auquel répond l’offre.")]
     LotRequired { lots: String },
@@ -54,4 +56,16 @@ pub enum OfferError {
     LowPriceAlreadyRequested(u32, String),
     #[error("Écrivez {0}.")]
     EmptyText(&'static str),
+    #[error("{what} «\u{a0}{text}\u{a0}» n’est pas un nombre positif à deux décimales au plus (par exemple 12,5).")]
+    NotANumber { what: &'static str, text: String },
+    #[error("«\u{a0}{0}\u{a0}» n’est pas une date et une heure de réception (par exemple 2027-01-15T11:30).")]
+    BadDateTime(String),
+    #[error("La date limite de réponse du candidat ({0}) doit venir après aujourd’hui\u{a0}: laissez-lui un délai raisonnable, en général une semaine.")]
+    AnswerByInThePast(String),
+    #[error("Indiquez le nouveau prix de l’offre après négociation (saisi ou lu dans le bordereau rempli).")]
+    NoNegotiatedPrice,
+    #[error("Impossible de lire «\u{a0}{file}\u{a0}»\u{a0}: vérifiez que le fichier existe et que vous pouvez l’ouvrir. ({detail})")]
+    Unreadable { file: String, detail: String },
+    #[error(transparent)]
+    Schedule(#[from] PriceError),
 }

@@ -3,6 +3,7 @@
 //! justification; ranking per lot, abnormally low offers flagged (never
 //! excluded automatically), irregular and unacceptable offers recorded.
 
+mod action;
 mod error;
 mod low_offer;
 mod price_formula;
@@ -10,6 +11,7 @@ mod ranking;
 mod record;
 mod standing;
 
+pub use action::*;
 pub use error::*;
 pub use low_offer::{estimate_cents, request_letter};
 pub use price_formula::*;

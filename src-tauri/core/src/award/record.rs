@@ -2,6 +2,8 @@
 //! function checks everything before it changes the dossier: a refused
 //! command leaves it as it was.
 
+use std::path::Path;
+
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::ranking::{is_priced, lot_ranking};
@@ -23,6 +25,21 @@ pub struct NewOffer {
     pub variant: Option<String>,
     pub price: Option<OfferPrice>,
     pub documents: Vec<String>,
+}
+
+/// The price of an offer read from the firm's filled schedule file of
+/// `lot`, refused unless it is this dossier's schedule, whole and priced.
+pub fn schedule_file_price(
+    dossier: &Dossier,
+    lot: Option<u32>,
+    file: &Path,
+    variant: bool,
+) -> Result<OfferPrice, OfferError> {
+    let bytes = std::fs::read(file).map_err(|e| OfferError::Unreadable {
+        file: file.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    schedule_price(&crate::prices::read_xlsx(dossier, lot, &bytes)?, variant)
 }
 
 /// Records an offer and returns its number. A late offer is recorded too:

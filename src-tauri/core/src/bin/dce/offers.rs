@@ -7,10 +7,9 @@ use clap::{Args, Subcommand};
 use dce_core::award::{self, LotRanking, NewOffer, RankedOffer};
 use dce_core::french::{decimal, money_ht, NBSP};
 use dce_core::model::{Bidder, Dossier, LowPriceDecision, OfferPrice, OfferStatus};
-use dce_core::prices::{self, parse_quantity};
 use dce_core::store::Store;
 use serde_json::{json, Value};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum OfferCommand {
@@ -167,16 +166,9 @@ pub struct PriceArgs {
 }
 
 fn parse_datetime(s: &str) -> Result<NaiveDateTime, String> {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
-        .map_err(|_| format!("« {s} » n'est pas une date et une heure AAAA-MM-JJTHH:MM (par exemple 2027-01-15T11:30)"))
-}
-
-/// Hundredths from « 12,5 », « 1 250,00 », « 12.5 »: at most two decimals, never negative.
-fn hundredths(text: &str, what: &str) -> Result<i64, String> {
-    parse_quantity(text)
-        .filter(|t| t % 10 == 0)
-        .map(|t| t / 10)
-        .ok_or_else(|| format!("{what} «\u{a0}{text}\u{a0}» n'est pas un nombre positif à deux décimales au plus (par exemple 12,5)."))
+    award::received_time(s)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| award::OfferError::BadDateTime(s.into()).to_string())
 }
 
 pub fn run(
@@ -238,7 +230,7 @@ pub fn run(
             why,
             ..
         } => {
-            let points = hundredths(&points, "La note")?;
+            let points = award::hundredths(&points, "La note").map_err(e)?;
             award::score_offer(&mut dossier, offer, &sub, points, &why).map_err(e)?;
             save(&mut store, id, &dossier, now)?;
             out!(
@@ -374,25 +366,16 @@ fn read_price(
     variant: bool,
 ) -> Result<Option<OfferPrice>, String> {
     if let Some(file) = &args.prices {
-        let bytes = read(file)?;
-        let filled = prices::read_xlsx(dossier, lot, &bytes).map_err(|e| e.to_string())?;
-        return award::schedule_price(&filled, variant)
+        return award::schedule_file_price(dossier, lot, file, variant)
             .map(Some)
             .map_err(|e| e.to_string());
     }
     match &args.amount {
-        Some(a) => Ok(Some(award::typed_price(hundredths(a, "Le montant")?))),
+        Some(a) => Ok(Some(award::typed_price(
+            award::hundredths(a, "Le montant").map_err(|e| e.to_string())?,
+        ))),
         None => Ok(None),
     }
-}
-
-fn read(file: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(file).map_err(|e| {
-        format!(
-            "impossible de lire «\u{a0}{}\u{a0}»\u{a0}: vérifiez le chemin du fichier. ({e})",
-            file.display()
-        )
-    })
 }
 
 /// Points as a JSON number: 9456 hundredths → 94.56.
