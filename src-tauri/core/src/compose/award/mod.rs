@@ -1,0 +1,218 @@
+//! The award documents, from the analysis of the offers: the analysis
+//! report, a rejection letter to each bidder not kept, the award letter to
+//! each winner and the award notice. All read one [`AwardView`], so that
+//! what the report proposes is what the letters announce.
+
+mod view;
+
+pub use view::{award_view, rank_label, AwardView, LotView, OfferView, STANDSTILL_DAYS};
+
+use super::document::{Block, Cover, Document, Meta};
+use super::template::{self, Template};
+use super::{labels, markdown, statements, ComposeError, MISSING};
+use crate::french::typography;
+use crate::model::Dossier;
+use chrono::NaiveDate;
+use minijinja::value::{Serde, Value};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub const REPORT_TITLE: &str = "Rapport d’analyse des offres";
+pub const REJECTION_TITLE: &str = "Lettre de rejet de l’offre";
+pub const AWARD_LETTER_TITLE: &str = "Lettre d’attribution";
+pub const AWARD_NOTICE_TITLE: &str = "Avis d’attribution";
+
+/// The documents of the award, as the desktop shell and the CLI ask for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardPiece {
+    /// The analysis report of every lot, with the proposal of award.
+    Report,
+    /// The rejection letters: one to each bidder not kept, lot by lot.
+    Letters,
+    /// The award letter to the first-ranked bidder of each lot.
+    AwardLetter,
+    /// The award notice, to publish.
+    AwardNotice,
+}
+
+/// One letter to one bidder.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    pub lot: Option<u32>,
+    pub offer: u32,
+    pub bidder: String,
+    pub document: Document,
+}
+
+/// The analysis report of every lot.
+pub fn report(dossier: &Dossier, today: NaiveDate) -> Result<Document, ComposeError> {
+    let view = award_view(dossier, today);
+    let markdown = render(
+        Template::AwardReport,
+        dossier,
+        &view,
+        minijinja::context! {},
+    )?;
+    let facts = vec![
+        ("Référence".into(), or_missing(&dossier.reference)),
+        ("Procédure".into(), view.procedure.clone()),
+        ("Date du rapport".into(), view.date.clone()),
+        (
+            "État".into(),
+            if view.pending.is_empty() {
+                "analyse terminée, à signer".into()
+            } else {
+                "projet, analyse à compléter".into()
+            },
+        ),
+    ];
+    Ok(document(dossier, REPORT_TITLE, facts, &markdown))
+}
+
+/// A rejection letter to each bidder of a lot but the first-ranked one, lot
+/// by lot; a lot without a ranked offer has none yet.
+pub fn rejection_letters(dossier: &Dossier, today: NaiveDate) -> Result<Vec<Letter>, ComposeError> {
+    letters(dossier, today, Template::Rejection, REJECTION_TITLE, false)
+}
+
+/// The award letter to the first-ranked bidder of each lot.
+pub fn award_letters(dossier: &Dossier, today: NaiveDate) -> Result<Vec<Letter>, ComposeError> {
+    letters(
+        dossier,
+        today,
+        Template::AwardLetter,
+        AWARD_LETTER_TITLE,
+        true,
+    )
+}
+
+/// The award notice: the winner of each lot, its amount and the recourse.
+pub fn award_notice(dossier: &Dossier, today: NaiveDate) -> Result<Document, ComposeError> {
+    let view = award_view(dossier, today);
+    let markdown = render(
+        Template::AwardNotice,
+        dossier,
+        &view,
+        minijinja::context! {},
+    )?;
+    let facts = vec![
+        ("Référence".into(), or_missing(&dossier.reference)),
+        ("Date d’attribution".into(), view.date.clone()),
+    ];
+    Ok(document(dossier, AWARD_NOTICE_TITLE, facts, &markdown))
+}
+
+/// Several documents as one to print: a cover listing them, then each after
+/// a page break, their own covers left out.
+pub fn bound(dossier: &Dossier, title: &str, parts: &[(String, Document)]) -> Document {
+    let facts = parts
+        .iter()
+        .map(|(label, doc)| (label.clone(), doc.cover.kicker.clone()))
+        .collect();
+    let mut blocks = Vec::new();
+    for (_, doc) in parts {
+        if !blocks.is_empty() {
+            blocks.push(Block::PageBreak);
+        }
+        blocks.extend(doc.blocks.iter().cloned());
+    }
+    Document {
+        blocks,
+        ..document(dossier, title, facts, "")
+    }
+}
+
+/// The letters of `template`, in each lot that has a first-ranked offer:
+/// to its winner (`to_winner`) or to every other bidder. An offer tied
+/// first with the winner gets neither until the tie is settled.
+fn letters(
+    dossier: &Dossier,
+    today: NaiveDate,
+    template: Template,
+    title: &str,
+    to_winner: bool,
+) -> Result<Vec<Letter>, ComposeError> {
+    let view = award_view(dossier, today);
+    let mut out = Vec::new();
+    for lot in &view.lots {
+        let Some(winner) = lot.winner else { continue };
+        let chosen = |(i, o): &(usize, &OfferView)| {
+            if to_winner {
+                *i == winner
+            } else {
+                *i != winner && o.rank != lot.offers[winner].rank
+            }
+        };
+        for (_, offer) in lot.offers.iter().enumerate().filter(chosen) {
+            let extra = minijinja::context! {
+                lot => Value::from(Serde(lot)),
+                offer => Value::from(Serde(offer)),
+                winner => Value::from(Serde(&lot.offers[winner])),
+            };
+            let markdown = render(template, dossier, &view, extra)?;
+            let mut facts = vec![("Destinataire".into(), offer.name.clone())];
+            if !lot.label.is_empty() {
+                facts.push(("Lot".into(), lot.label.clone()));
+            }
+            facts.push(("Date".into(), view.date.clone()));
+            out.push(Letter {
+                lot: lot.number,
+                offer: offer.id,
+                bidder: offer.bidder.clone(),
+                document: document(dossier, title, facts, &markdown),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn render(
+    template: Template,
+    dossier: &Dossier,
+    view: &AwardView,
+    extra: Value,
+) -> Result<String, ComposeError> {
+    Ok(template::render(
+        template,
+        dossier,
+        minijinja::value::merge_maps([
+            statements::values(dossier),
+            extra,
+            minijinja::context! { view => Value::from(Serde(view)) },
+        ]),
+    )?)
+}
+
+fn document(
+    dossier: &Dossier,
+    kicker: &str,
+    facts: Vec<(String, String)>,
+    markdown: &str,
+) -> Document {
+    Document {
+        meta: Meta {
+            title: dossier.purchase.object.clone(),
+            subject: kicker.into(),
+            author: dossier.buyer.name.clone(),
+            language: "fr-FR".into(),
+        },
+        cover: Cover {
+            buyer: or_missing(&dossier.buyer.name),
+            kicker: kicker.into(),
+            title: or_missing(&dossier.purchase.object),
+            facts,
+        },
+        running_header: labels::running_header(dossier),
+        blocks: markdown::to_blocks(markdown),
+    }
+}
+
+fn or_missing(s: &str) -> String {
+    if s.trim().is_empty() {
+        MISSING.to_string()
+    } else {
+        typography(s)
+    }
+}
