@@ -381,13 +381,7 @@ pub fn render_award_piece(
             let (title, letters) = award_letters_of(dossier, piece, today)?;
             let doc = match letters.len() {
                 1 => letters.into_iter().next().expect("one letter").document,
-                _ => {
-                    let parts: Vec<(String, Document)> = letters
-                        .into_iter()
-                        .map(|l| (l.bidder, l.document))
-                        .collect();
-                    award::bound(dossier, title, &parts)
-                }
+                _ => award::bound(dossier, title, &letters),
             };
             render_document(&doc, format, opts)
         }

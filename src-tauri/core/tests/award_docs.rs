@@ -157,6 +157,11 @@ fn the_report_gives_the_method_the_justified_scores_the_ranking_and_the_proposal
         ],
     );
     contains_none(&report, &["PROJET", "Projet — l’analyse"]);
+    // Lots without offers are said so, with no award proposed.
+    contains_all(
+        &report,
+        &["aucune offre reçue, pas d’attribution proposée (lot infructueux)"],
+    );
 }
 
 #[test]
@@ -191,6 +196,24 @@ fn each_bidder_not_kept_gets_a_letter_without_the_winner_price_details() {
     contains_none(
         &letters,
         &["À l’attention de Thermibat", "4 321", "prix unitaire"],
+    );
+    // The closing is a paragraph of its own, not the end of the recourse list.
+    let xml = common::docx_part(
+        &render(&d, AwardPiece::Letters, Format::Docx),
+        "word/document.xml",
+    );
+    let closings: Vec<&str> = xml
+        .split("</w:p>")
+        .filter(|p| p.contains("Nous vous remercions"))
+        .collect();
+    assert_eq!(closings.len(), 3, "one closing a letter");
+    for p in closings {
+        assert!(!p.contains("358994"), "closing glued to the list: {p}");
+    }
+    // The list of letters names each bidder and what the letter is about.
+    contains_all(
+        &letters[..1],
+        &["Isolation Dupont Lot n° 1 — Isolation thermique des murs et des combles, offre n° 1"],
     );
     // One letter per bidder: in the archive, each as PDF and DOCX.
     let zip = render(&d, AwardPiece::Letters, Format::Zip);

@@ -10,7 +10,7 @@ pub use view::{award_view, rank_label, AwardView, LotView, OfferView, STANDSTILL
 use super::document::{Block, Cover, Document, Meta};
 use super::template::{self, Template};
 use super::{labels, markdown, statements, ComposeError, MISSING};
-use crate::french::typography;
+use crate::french::{typography, NBSP};
 use crate::model::Dossier;
 use chrono::NaiveDate;
 use minijinja::value::{Serde, Value};
@@ -43,6 +43,9 @@ pub struct Letter {
     pub lot: Option<u32>,
     pub offer: u32,
     pub bidder: String,
+    /// « Lot n° 1 — Isolation, offre n° 2 »: what the letter is about, for
+    /// the list of letters bound together.
+    pub about: String,
     pub document: Document,
 }
 
@@ -104,15 +107,15 @@ pub fn award_notice(dossier: &Dossier, today: NaiveDate) -> Result<Document, Com
     Ok(document(dossier, AWARD_NOTICE_TITLE, facts, &markdown))
 }
 
-/// Several documents as one to print: a cover listing them, then each after
-/// a page break, their own covers left out.
-pub fn bound(dossier: &Dossier, title: &str, parts: &[(String, Document)]) -> Document {
-    let facts = parts
+/// Several letters as one document to print: a cover listing them, then
+/// each from a new page, their own covers left out.
+pub fn bound(dossier: &Dossier, title: &str, letters: &[Letter]) -> Document {
+    let facts = letters
         .iter()
-        .map(|(label, doc)| (label.clone(), doc.cover.kicker.clone()))
+        .map(|l| (l.bidder.clone(), l.about.clone()))
         .collect();
     let mut blocks = Vec::new();
-    for (_, doc) in parts {
+    for doc in letters.iter().map(|l| &l.document) {
         if !blocks.is_empty() {
             blocks.push(Block::PageBreak);
         }
@@ -157,10 +160,16 @@ fn letters(
                 facts.push(("Lot".into(), lot.label.clone()));
             }
             facts.push(("Date".into(), view.date.clone()));
+            let about = if lot.label.is_empty() {
+                format!("Offre n°{NBSP}{}", offer.id)
+            } else {
+                format!("{}, offre n°{NBSP}{}", lot.label, offer.id)
+            };
             out.push(Letter {
                 lot: lot.number,
                 offer: offer.id,
                 bidder: offer.bidder.clone(),
+                about,
                 document: document(dossier, title, facts, &markdown),
             });
         }
