@@ -9,49 +9,14 @@ use std::collections::BTreeMap;
 
 use dce_core::award::{self, NewOffer};
 use dce_core::export::{self, AwardPiece, ExportError, Format};
-use dce_core::model::{Bidder, Dossier, LowPriceDecision, OfferStatus};
+use dce_core::model::{Dossier, LowPriceDecision, OfferStatus};
 
-fn bidder(name: &str) -> Bidder {
-    Bidder {
-        name: name.into(),
-        siret: None,
-        group: false,
-        group_members: vec![],
-    }
-}
-
-/// A base offer on lot 1 with a typed price, received an hour before the deadline.
-fn offer(d: &mut Dossier, name: &str, euros: i64) -> u32 {
-    let received = d
-        .submission
-        .deadline
-        .map(|t| t - chrono::Duration::hours(1));
-    award::add_offer(
-        d,
-        NewOffer {
-            lot: Some(1),
-            bidder: bidder(name),
-            received_at: received,
-            variant: None,
-            price: Some(award::typed_price(euros * 100)),
-            documents: vec!["Acte d’engagement".into()],
-        },
-    )
-    .unwrap()
-}
+use common::{bidder, lot1_offer as offer};
 
 /// Scores the six sub-criteria of the village hall (hundredths), each with
 /// a justification naming the bidder.
 fn score(d: &mut Dossier, id: u32, who: &str, points: [i64; 6]) {
-    let subs = [
-        "tech-methode",
-        "tech-planning",
-        "tech-service",
-        "env-energie",
-        "env-materiaux",
-        "env-dechets",
-    ];
-    for (sub, p) in subs.iter().zip(points) {
+    for (sub, p) in common::VILLAGE_HALL_SUBS.iter().zip(points) {
         let why = format!("Réponse de {who} sur {sub} : comparée au cadre de réponse.");
         award::score_offer(d, id, sub, p, &why).unwrap();
     }

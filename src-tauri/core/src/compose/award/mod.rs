@@ -51,13 +51,7 @@ pub struct Letter {
 
 /// The analysis report of every lot.
 pub fn report(dossier: &Dossier, today: NaiveDate) -> Result<Document, ComposeError> {
-    let view = award_view(dossier, today);
-    let markdown = render(
-        Template::AwardReport,
-        dossier,
-        &view,
-        minijinja::context! {},
-    )?;
+    let (view, markdown) = whole(Template::AwardReport, dossier, today)?;
     let facts = vec![
         ("Référence".into(), or_missing(&dossier.reference)),
         ("Procédure".into(), view.procedure.clone()),
@@ -93,13 +87,7 @@ pub fn award_letters(dossier: &Dossier, today: NaiveDate) -> Result<Vec<Letter>,
 
 /// The award notice: the winner of each lot, its amount and the recourse.
 pub fn award_notice(dossier: &Dossier, today: NaiveDate) -> Result<Document, ComposeError> {
-    let view = award_view(dossier, today);
-    let markdown = render(
-        Template::AwardNotice,
-        dossier,
-        &view,
-        minijinja::context! {},
-    )?;
+    let (view, markdown) = whole(Template::AwardNotice, dossier, today)?;
     let facts = vec![
         ("Référence".into(), or_missing(&dossier.reference)),
         ("Date d’attribution".into(), view.date.clone()),
@@ -175,6 +163,17 @@ fn letters(
         }
     }
     Ok(out)
+}
+
+/// `template` for the whole consultation, with the view it read.
+fn whole(
+    template: Template,
+    dossier: &Dossier,
+    today: NaiveDate,
+) -> Result<(AwardView, String), ComposeError> {
+    let view = award_view(dossier, today);
+    let markdown = render(template, dossier, &view, minijinja::context! {})?;
+    Ok((view, markdown))
 }
 
 fn render(
