@@ -481,3 +481,36 @@ fn the_report_is_exported_from_the_command_line() {
     let dce = dir.path().join("dce.pdf");
     assert!(export("dce", "pdf", &dce).status.success());
 }
+
+#[test]
+fn a_bidder_with_a_base_offer_and_a_variant_gets_one_letter_naming_both() {
+    let mut d = judged();
+    d.variants.policy = dce_core::model::VariantPolicy::Allowed;
+    let received = d.offers[0].received_at;
+    let variant = award::add_offer(
+        &mut d,
+        NewOffer {
+            lot: Some(1),
+            bidder: common::bidder("Isolation Dupont"),
+            received_at: received,
+            variant: Some("laine de bois".into()),
+            price: Some(award::typed_price(13_000_000)),
+            documents: vec![],
+        },
+    )
+    .unwrap();
+    score(&mut d, variant, "Dupont", [1000, 500, 300, 900, 600, 200]);
+    let letters =
+        export::render_award_piece(&d, AwardPiece::Letters, Format::Zip, common::date(TODAY))
+            .unwrap();
+    let archive = zip::ZipArchive::new(std::io::Cursor::new(letters)).unwrap();
+    assert_eq!(archive.len(), 6, "three bidders not kept, one letter each");
+    let text = texts(&d, AwardPiece::Letters);
+    contains_all(
+        &text,
+        &[
+            "Votre autre offre n° 5, Isolation Dupont (variante : laine de bois), n’est pas retenue non plus : elle est classée",
+            "Lot n° 1 — Isolation thermique des murs et des combles, offres n° 1 et 5",
+        ],
+    );
+}

@@ -5,6 +5,8 @@
 
 mod view;
 
+use view::capitalised;
+
 pub use view::{award_view, rank_label, AwardView, LotView, OfferView, STANDSTILL_DAYS};
 
 use super::document::{Block, Cover, Document, Meta};
@@ -116,8 +118,10 @@ pub fn bound(dossier: &Dossier, title: &str, letters: &[Letter]) -> Document {
 }
 
 /// The letters of `template`, in each lot that has a first-ranked offer:
-/// to its winner (`to_winner`) or to every other bidder. An offer tied
-/// first with the winner gets neither until the tie is settled.
+/// to its winner (`to_winner`), or one to every other bidder, about its
+/// best offer and naming its others (a base offer and a variant). The
+/// winner's own other offers, and an offer tied first with the winner,
+/// get no rejection (the tie is settled first).
 fn letters(
     dossier: &Dossier,
     today: NaiveDate,
@@ -136,10 +140,24 @@ fn letters(
                 *i != winner && o.rank != lot.offers[winner].rank
             }
         };
+        let mut written: Vec<&str> = vec![lot.offers[winner].bidder.as_str()];
         for (_, offer) in lot.offers.iter().enumerate().filter(chosen) {
+            if !to_winner {
+                // Ranked first, an offer comes before the bidder's others.
+                if written.contains(&offer.bidder.as_str()) {
+                    continue;
+                }
+                written.push(&offer.bidder);
+            }
+            let others: Vec<&OfferView> = lot
+                .offers
+                .iter()
+                .filter(|o| !to_winner && o.id != offer.id && o.bidder == offer.bidder)
+                .collect();
             let extra = minijinja::context! {
                 lot => Value::from(Serde(lot)),
                 offer => Value::from(Serde(offer)),
+                others => Value::from(Serde(&others)),
                 winner => Value::from(Serde(&lot.offers[winner])),
             };
             let markdown = render(template, dossier, &view, extra)?;
@@ -148,11 +166,18 @@ fn letters(
                 facts.push(("Lot".into(), lot.label.clone()));
             }
             facts.push(("Date".into(), view.date.clone()));
+            let numbers = std::iter::once(offer)
+                .chain(others.iter().copied())
+                .map(|o| o.id.to_string())
+                .collect::<Vec<_>>()
+                .join(" et ");
+            let offers = if others.is_empty() { "offre" } else { "offres" };
             let about = if lot.label.is_empty() {
-                format!("Offre n°{NBSP}{}", offer.id)
+                format!("{offers} n°{NBSP}{numbers}")
             } else {
-                format!("{}, offre n°{NBSP}{}", lot.label, offer.id)
+                format!("{}, {offers} n°{NBSP}{numbers}", lot.label)
             };
+            let about = capitalised(&about);
             out.push(Letter {
                 lot: lot.number,
                 offer: offer.id,

@@ -400,7 +400,8 @@ fn points_word(n: u32) -> String {
     }
 }
 
-fn capitalised(s: &str) -> String {
+/// `s` with its first letter in capitals.
+pub fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     chars
         .next()
