@@ -211,6 +211,16 @@ fn each_bidder_not_kept_gets_a_letter_without_the_winner_price_details() {
         !one.contains(&common::squeezed("Isolation Dupont")),
         "{one}"
     );
+    // The late offer has no scores to compare: the winner's alone.
+    let late = names
+        .iter()
+        .find(|n| n.contains("offre-4") && n.ends_with(".docx"))
+        .unwrap();
+    let mut docx = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name(late).unwrap(), &mut docx).unwrap();
+    let late = common::squeezed(&common::docx_text(&docx));
+    assert!(late.contains("CritèreOffreretenue"), "{late}");
+    assert!(!late.contains("CritèreVotreoffre"), "{late}");
 }
 
 #[test]
