@@ -273,26 +273,61 @@ fn the_documents_follow_french_typography() {
         AwardPiece::AwardLetter,
         AwardPiece::AwardNotice,
     ] {
-        let text = common::docx_text(&render(&d, piece, Format::Docx));
-        for (i, c) in text.char_indices() {
-            if matches!(c, ':' | ';' | '!' | '?' | '»') {
-                let before = text[..i].chars().next_back();
+        let docx = common::docx_text(&render(&d, piece, Format::Docx));
+        let pdf = common::pdf_text(&render(&d, piece, Format::Pdf));
+        french_typography(&format!("{piece:?} DOCX"), &docx, true);
+        // pdftotext gives back a no-break space as a plain one.
+        french_typography(&format!("{piece:?} PDF"), &pdf, false);
+    }
+    let txt = String::from_utf8(render(&d, AwardPiece::AwardNotice, Format::Txt)).unwrap();
+    french_typography("avis txt", &txt, true);
+}
+
+/// A no-break space (any space unless `no_break_kept`) before « : ; ! ? »
+/// and inside « », curly apostrophes, no English word of the data model.
+#[track_caller]
+fn french_typography(what: &str, text: &str, no_break_kept: bool) {
+    let chars: Vec<char> = text.chars().collect();
+    let around = |i: usize| -> String {
+        chars[i.saturating_sub(50)..(i + 10).min(chars.len())]
+            .iter()
+            .collect()
+    };
+    let no_break = |c: Option<&char>| match c {
+        Some('\u{a0}' | '\u{202f}') => true,
+        Some(c) => !no_break_kept && c.is_whitespace(),
+        None => false,
+    };
+    for (i, c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j));
+        match c {
+            ':' | ';' | '!' | '?' | '»' => {
                 assert!(
-                    !matches!(before, Some(' ')),
-                    "{piece:?}: plain space before {c:?} in {:?}",
-                    &text[i.saturating_sub(60)..(i + 1).min(text.len())]
-                );
+                    no_break(before),
+                    "{what}: no no-break space before {c:?} in {:?}",
+                    around(i)
+                )
             }
+            '«' => assert!(
+                no_break(chars.get(i + 1)),
+                "{what}: no no-break space after « in {:?}",
+                around(i)
+            ),
+            _ => {}
         }
-        assert!(!text.contains('"'), "{piece:?}: straight quotes");
-        assert!(
-            !text.contains("d'") && !text.contains("l'"),
-            "{piece:?}: straight apostrophe"
-        );
-        // No English leaks from the data model.
-        for english in ["None", "Some(", "true", "false", "Late", "Irregular"] {
-            assert!(!text.contains(english), "{piece:?} has {english:?}");
-        }
+    }
+    assert!(!text.contains('"'), "{what}: straight quotes");
+    assert!(!text.contains('\''), "{what}: straight apostrophe");
+    for english in [
+        "None",
+        "Some(",
+        "true",
+        "false",
+        "Late",
+        "Irregular",
+        "Admitted",
+    ] {
+        assert!(!text.contains(english), "{what} has {english:?}");
     }
 }
 
