@@ -1,6 +1,8 @@
 //! Dossier -> file on disk: compose, render, and write atomically. A final
 //! export is refused while a blocking finding remains.
 
+pub use crate::compose::award::AwardPiece;
+use crate::compose::award::{self, Letter};
 use crate::compose::document::{Block, Document, RenderOptions};
 pub use crate::compose::file_names::prices_xlsx_file_name;
 use crate::compose::{self, file_names, ComposeError, Piece};
@@ -103,6 +105,14 @@ pub enum ExportError {
     SpreadsheetOfOtherPiece,
     #[error("{0}")]
     NoNotice(&'static str),
+    #[error("Ce dossier n'a encore aucune offre enregistrée\u{202f}: enregistrez les offres reçues avant d'établir le rapport d'analyse, les lettres ou l'avis d'attribution.")]
+    NoOffers,
+    #[error("Aucune offre n'est encore classée première, dans aucun lot\u{a0}: terminez la notation des offres admises (chaque critère noté, avec sa justification) avant d'établir les lettres ou l'avis d'attribution.")]
+    NoRanking,
+    #[error("Aucune lettre de rejet à établir\u{a0}: dans chaque lot, l'offre classée première est la seule offre reçue, ou les offres classées premières sont à égalité (départagez-les d'abord).")]
+    NoLetters,
+    #[error("{}", award_formats(*.0))]
+    AwardFormat(AwardPiece),
     #[error(transparent)]
     Prices(#[from] PriceError),
     #[error(transparent)]
@@ -123,6 +133,16 @@ impl ExportError {
             format: "ZIP",
             detail: e.to_string(),
         })
+    }
+}
+
+/// Which formats an award piece has, for the message refusing another.
+fn award_formats(piece: AwardPiece) -> &'static str {
+    match piece {
+        AwardPiece::Report => "Le rapport d'analyse des offres s'exporte en PDF ou en DOCX.",
+        AwardPiece::Letters => "Les lettres de rejet s'exportent en PDF ou en DOCX (toutes les lettres à la suite, chacune sur une nouvelle page) ou en archive ZIP (chaque lettre à part, en PDF et en DOCX).",
+        AwardPiece::AwardLetter => "La lettre d'attribution s'exporte en PDF ou en DOCX (une lettre par lot attribué, à la suite) ou en archive ZIP (chaque lettre à part).",
+        AwardPiece::AwardNotice => "L'avis d'attribution s'exporte en PDF, en DOCX ou en texte (à coller dans le formulaire de publication).",
     }
 }
 
@@ -327,6 +347,137 @@ pub fn review_file_name(dossier: &Dossier) -> String {
     file_names::named(dossier, "Fiche-de-relecture", "pdf")
 }
 
+/// `piece` of the award of `dossier` on `today` in `format`. A dossier
+/// without offers has none, and the letters and the notice wait for a lot
+/// with a first-ranked offer. While the analysis is incomplete (a score, a
+/// price or a decision missing, a tie left open) every piece carries the
+/// « PROJET » watermark and the report lists what remains to do: the
+/// secretary can show a draft to the adviser, never send it unnoticed.
+///
+/// Several letters (one per bidder not kept, one per lot won) come in one
+/// PDF or DOCX, each letter from a new page, to print and post; in a ZIP,
+/// each letter is its own PDF and DOCX, to send one by one.
+pub fn render_award_piece(
+    dossier: &Dossier,
+    piece: AwardPiece,
+    format: Format,
+    today: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    if dossier.offers.is_empty() {
+        return Err(ExportError::NoOffers);
+    }
+    let view = award::award_view(dossier, today);
+    if piece != AwardPiece::Report && view.lots.iter().all(|l| l.winner.is_none()) {
+        return Err(ExportError::NoRanking);
+    }
+    let opts = RenderOptions {
+        draft: !view.pending.is_empty(),
+    };
+    match (piece, format) {
+        (AwardPiece::Report, Format::Pdf | Format::Docx) => {
+            render_document(&award::report(dossier, today)?, format, opts)
+        }
+        (AwardPiece::Letters | AwardPiece::AwardLetter, Format::Pdf | Format::Docx) => {
+            let (title, letters) = award_letters_of(dossier, piece, today)?;
+            let doc = match letters.len() {
+                1 => letters.into_iter().next().expect("one letter").document,
+                _ => award::bound(dossier, title, &letters),
+            };
+            render_document(&doc, format, opts)
+        }
+        (AwardPiece::Letters | AwardPiece::AwardLetter, Format::Zip) => {
+            letters_zip(dossier, piece, today, opts)
+        }
+        (AwardPiece::AwardNotice, Format::Pdf | Format::Docx | Format::Txt) => {
+            render_document(&award::award_notice(dossier, today)?, format, opts)
+        }
+        _ => Err(ExportError::AwardFormat(piece)),
+    }
+}
+
+/// The letters of `piece` with the title of their bound volume; refused
+/// when there is none to write.
+fn award_letters_of(
+    dossier: &Dossier,
+    piece: AwardPiece,
+    today: NaiveDate,
+) -> Result<(&'static str, Vec<Letter>), ExportError> {
+    let (title, letters) = if piece == AwardPiece::AwardLetter {
+        (
+            "Lettres d’attribution",
+            award::award_letters(dossier, today)?,
+        )
+    } else {
+        (
+            "Lettres de rejet des offres",
+            award::rejection_letters(dossier, today)?,
+        )
+    };
+    if letters.is_empty() {
+        return Err(ExportError::NoLetters);
+    }
+    Ok((title, letters))
+}
+
+/// « SF-03_Renovation-de-la-salle-des-fetes_Rapport-analyse-offres.pdf ».
+pub fn award_file_name(dossier: &Dossier, piece: AwardPiece, format: Format) -> String {
+    let stem = match piece {
+        AwardPiece::Report => "Rapport-analyse-offres",
+        AwardPiece::Letters => "Lettres-rejet",
+        AwardPiece::AwardLetter => "Lettre-attribution",
+        AwardPiece::AwardNotice => "Avis-attribution",
+    };
+    file_names::named(dossier, stem, format.extension())
+}
+
+/// Each letter of `piece` as its own PDF and DOCX, named after the lot,
+/// the offer and the bidder.
+fn letters_zip(
+    dossier: &Dossier,
+    piece: AwardPiece,
+    today: NaiveDate,
+    opts: RenderOptions,
+) -> Result<Vec<u8>, ExportError> {
+    let (_, letters) = award_letters_of(dossier, piece, today)?;
+    let kind = if piece == AwardPiece::AwardLetter {
+        "Attribution"
+    } else {
+        "Rejet"
+    };
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for l in &letters {
+        let lot = l.lot.map(|n| format!("-lot-{n}")).unwrap_or_default();
+        let stem = format!(
+            "{kind}{lot}-offre-{}-{}",
+            l.offer,
+            file_names::slug(&l.bidder, 30)
+        );
+        for format in [Format::Pdf, Format::Docx] {
+            let bytes = render_document(&l.document, format, opts)?;
+            let name = file_names::named(dossier, &stem, format.extension());
+            add_to_zip(&mut zip, &name, &bytes, zip::CompressionMethod::Stored)?;
+        }
+    }
+    Ok(zip.finish().map_err(ExportError::zip)?.into_inner())
+}
+
+type ZipOut = zip::ZipWriter<std::io::Cursor<Vec<u8>>>;
+
+fn add_to_zip(
+    zip: &mut ZipOut,
+    name: &str,
+    bytes: &[u8],
+    method: zip::CompressionMethod,
+) -> Result<(), ExportError> {
+    use zip::write::SimpleFileOptions;
+    zip.start_file(
+        name,
+        SimpleFileOptions::default().compression_method(method),
+    )
+    .map_err(ExportError::zip)?;
+    zip.write_all(bytes).map_err(|e| ExportError::zip(e.into()))
+}
+
 /// What the archive for the buyer platform holds: each piece in PDF and
 /// DOCX, and the notice also as the text pasted into the publication forms;
 /// [`bundle`] adds the spreadsheet of each price schedule.
@@ -341,7 +492,6 @@ pub const BUNDLE: [(Piece, &[Format]); 4] = [
 /// the reference so that they stay together once unpacked. `annex` goes at
 /// the end of the DCE (the comments of a draft).
 fn bundle(dossier: &Dossier, opts: RenderOptions, annex: &[Block]) -> Result<Vec<u8>, ExportError> {
-    use zip::write::SimpleFileOptions;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (piece, formats) in BUNDLE {
         // A path that publishes no notice gets none in its archive.
@@ -356,13 +506,12 @@ fn bundle(dossier: &Dossier, opts: RenderOptions, annex: &[Block]) -> Result<Vec
                 zip::CompressionMethod::Stored
             };
             let bytes = produce(dossier, piece, format, opts, annex)?;
-            zip.start_file(
-                piece_file_name(dossier, piece, format),
-                SimpleFileOptions::default().compression_method(method),
-            )
-            .map_err(ExportError::zip)?;
-            zip.write_all(&bytes)
-                .map_err(|e| ExportError::zip(e.into()))?;
+            add_to_zip(
+                &mut zip,
+                &piece_file_name(dossier, piece, format),
+                &bytes,
+                method,
+            )?;
         }
     }
     // A draft may still lack a lot's schedule (a final export is refused
@@ -372,13 +521,12 @@ fn bundle(dossier: &Dossier, opts: RenderOptions, annex: &[Block]) -> Result<Vec
             continue;
         }
         let bytes = prices::write_xlsx(dossier, sheet.lot)?;
-        zip.start_file(
-            sheet.name,
-            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored),
-        )
-        .map_err(ExportError::zip)?;
-        zip.write_all(&bytes)
-            .map_err(|e| ExportError::zip(e.into()))?;
+        add_to_zip(
+            &mut zip,
+            &sheet.name,
+            &bytes,
+            zip::CompressionMethod::Stored,
+        )?;
     }
     Ok(zip.finish().map_err(ExportError::zip)?.into_inner())
 }

@@ -34,6 +34,14 @@ pub fn decimal(hundredths: i64) -> String {
     }
 }
 
+/// A score to the hundredth, as an analysis report prints it so that the
+/// totals line up: 8500 → « 85,00 », 9456 → « 94,56 ».
+pub fn points(hundredths: i64) -> String {
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let abs = hundredths.unsigned_abs();
+    format!("{sign}{},{:02}", abs / 100, abs % 100)
+}
+
 /// A quantity in thousandths of its unit, as a bidder reads it:
 /// 4 200 000 → « 4 200 », 12 500 → « 12,5 », 1 → « 0,001 ».
 pub fn quantity(thousandths: i64) -> String {

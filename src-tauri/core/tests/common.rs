@@ -27,6 +27,46 @@ pub fn village_hall() -> Dossier {
         .instantiate(date("2026-11-22"), "u".into())
 }
 
+/// The six sub-criteria of the village hall, in the order of its DCE.
+pub const VILLAGE_HALL_SUBS: [&str; 6] = [
+    "tech-methode",
+    "tech-planning",
+    "tech-service",
+    "env-energie",
+    "env-materiaux",
+    "env-dechets",
+];
+
+/// A bidder on its own, without SIRET.
+pub fn bidder(name: &str) -> dce_core::model::Bidder {
+    dce_core::model::Bidder {
+        name: name.into(),
+        siret: None,
+        group: false,
+        group_members: vec![],
+    }
+}
+
+/// Adds a base offer to lot 1 with a typed price, received an hour before the deadline.
+pub fn lot1_offer(d: &mut Dossier, name: &str, euros: i64) -> u32 {
+    let received = d
+        .submission
+        .deadline
+        .map(|t| t - chrono::Duration::hours(1));
+    dce_core::award::add_offer(
+        d,
+        dce_core::award::NewOffer {
+            lot: Some(1),
+            bidder: bidder(name),
+            received_at: received,
+            variant: None,
+            price: Some(dce_core::award::typed_price(euros * 100)),
+            documents: vec!["Acte d’engagement".into()],
+        },
+    )
+    .unwrap()
+}
+
 /// Runs the `dce` binary on the database `db`, whatever `DCE_DB` says.
 pub fn dce(db: &std::path::Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_dce"))

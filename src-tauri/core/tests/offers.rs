@@ -10,50 +10,15 @@ use dce_core::model::{
     Bidder, Dossier, LowOfferReference, LowPriceDecision, OfferStatus, PriceFormula, TieBreak,
 };
 
-fn bidder(name: &str) -> Bidder {
-    Bidder {
-        name: name.into(),
-        siret: None,
-        group: false,
-        group_members: vec![],
-    }
-}
+use common::{bidder, lot1_offer as offer};
 
 fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
 }
 
-/// Adds a base offer to lot 1 with a typed price, received before the deadline.
-fn offer(d: &mut Dossier, name: &str, euros: i64) -> u32 {
-    let received = d
-        .submission
-        .deadline
-        .map(|t| t - chrono::Duration::hours(1));
-    award::add_offer(
-        d,
-        NewOffer {
-            lot: Some(1),
-            bidder: bidder(name),
-            received_at: received,
-            variant: None,
-            price: Some(award::typed_price(euros * 100)),
-            documents: vec!["Acte d’engagement".into()],
-        },
-    )
-    .unwrap()
-}
-
 /// Scores the six sub-criteria of the village hall, in points (hundredths).
 fn score(d: &mut Dossier, id: u32, points: [i64; 6]) {
-    let subs = [
-        "tech-methode",
-        "tech-planning",
-        "tech-service",
-        "env-energie",
-        "env-materiaux",
-        "env-dechets",
-    ];
-    for (sub, p) in subs.iter().zip(points) {
+    for (sub, p) in common::VILLAGE_HALL_SUBS.iter().zip(points) {
         award::score_offer(d, id, sub, p, "Réponse comparée au cadre de réponse.").unwrap();
     }
 }

@@ -64,17 +64,8 @@ fn add(db: &Path, id: &str, bidder: &str, amount: &str) -> String {
     .to_string()
 }
 
-const SUBS: [&str; 6] = [
-    "tech-methode",
-    "tech-planning",
-    "tech-service",
-    "env-energie",
-    "env-materiaux",
-    "env-dechets",
-];
-
 fn score_all(db: &Path, id: &str, offer: &str, points: [&str; 6]) {
-    for (sub, p) in SUBS.iter().zip(points) {
+    for (sub, p) in common::VILLAGE_HALL_SUBS.iter().zip(points) {
         ok(common::dce(
             db,
             &[

@@ -82,7 +82,7 @@ const DANGLING: &[&str] = &[
 
 /// Words of `text` folded to ASCII and joined by hyphens, cut at a word
 /// boundary after at most `max` characters, without a dangling small word.
-fn slug(text: &str, max: usize) -> String {
+pub(crate) fn slug(text: &str, max: usize) -> String {
     let folded: String = text.chars().map(fold_accent).collect();
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())

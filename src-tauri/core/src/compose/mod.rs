@@ -3,6 +3,7 @@
 //! dossier are escaped so that what the user typed is printed as typed.
 
 mod annex;
+pub mod award;
 pub mod document;
 pub mod file_names;
 mod frames;

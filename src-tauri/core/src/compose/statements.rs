@@ -59,7 +59,7 @@ pub fn values(dossier: &Dossier) -> Value {
 /// A criterion's scoring method as bidders read it: for a price or cost
 /// criterion with a formula, the formula worded from its data, then what
 /// the buyer wrote about the amount scored.
-fn criterion_method(c: &AwardCriterion) -> String {
+pub(super) fn criterion_method(c: &AwardCriterion) -> String {
     match c.price_formula {
         Some(f) if is_priced(c) => {
             let formula = formula_wording(f, c.kind, c.weight_percent);

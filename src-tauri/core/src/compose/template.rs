@@ -13,8 +13,28 @@ const FRAMES: &str = include_str!("../../../../templates/document/cadre-reponse.
 const NOTICE: &str = include_str!("../../../../templates/document/avis.md");
 const PRICES: &str = include_str!("../../../../templates/document/prix.md");
 const REVIEW: &str = include_str!("../../../../templates/document/relecture.md");
+const AWARD_REPORT: &str = include_str!("../../../../templates/document/rapport.md");
+const REJECTION: &str = include_str!("../../../../templates/document/rejet.md");
+const AWARD_LETTER: &str = include_str!("../../../../templates/document/attribution.md");
+const AWARD_NOTICE: &str = include_str!("../../../../templates/document/avis-attribution.md");
+/// Parts shared by the DCE and the award letters, so that both say the same.
+const PARTIALS: [(&str, &str); 3] = [
+    (
+        "_pieces-attributaire.md",
+        include_str!("../../../../templates/document/_pieces-attributaire.md"),
+    ),
+    (
+        "_tribunal.md",
+        include_str!("../../../../templates/document/_tribunal.md"),
+    ),
+    (
+        "_recours.md",
+        include_str!("../../../../templates/document/_recours.md"),
+    ),
+];
 
 /// The bundled templates, by the name `render` takes.
+#[derive(Clone, Copy)]
 pub enum Template {
     Dce,
     ResponseFrames,
@@ -23,6 +43,14 @@ pub enum Template {
     Prices,
     /// The review sheet for the adviser (`compose::review`).
     Review,
+    /// The analysis of the offers (`compose::award`).
+    AwardReport,
+    /// One letter to a bidder whose offer is not kept.
+    Rejection,
+    /// The letter to the winner of a lot.
+    AwardLetter,
+    /// The award notice.
+    AwardNotice,
 }
 
 /// Renders a template with the dossier as `d` and `extra` as further variables.
@@ -34,6 +62,10 @@ pub fn render(template: Template, dossier: &Dossier, extra: Value) -> Result<Str
         Template::Notice => "avis.md",
         Template::Prices => "prix.md",
         Template::Review => "relecture.md",
+        Template::AwardReport => "rapport.md",
+        Template::Rejection => "rejet.md",
+        Template::AwardLetter => "attribution.md",
+        Template::AwardNotice => "avis-attribution.md",
     };
     let ctx = minijinja::context! { d => Value::from(minijinja::value::Serde(dossier)), ..extra };
     env.get_template(name)?.render(ctx)
@@ -91,6 +123,13 @@ fn environment() -> Result<Environment<'static>, Error> {
     env.add_template("avis.md", NOTICE)?;
     env.add_template("prix.md", PRICES)?;
     env.add_template("relecture.md", REVIEW)?;
+    env.add_template("rapport.md", AWARD_REPORT)?;
+    env.add_template("rejet.md", REJECTION)?;
+    env.add_template("attribution.md", AWARD_LETTER)?;
+    env.add_template("avis-attribution.md", AWARD_NOTICE)?;
+    for (name, source) in PARTIALS {
+        env.add_template(name, source)?;
+    }
     Ok(env)
 }
 

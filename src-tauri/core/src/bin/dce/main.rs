@@ -23,7 +23,7 @@ mod prices;
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand, ValueEnum};
 use dce_core::compose::Piece;
-use dce_core::export::{self, Format};
+use dce_core::export::{self, AwardPiece, Format};
 use dce_core::rules::{self, Severity};
 use dce_core::samples;
 use dce_core::store::{self, ImportMode, ImportOutcome, Store, StoreError, DAMAGED_STAMP_FORMAT};
@@ -98,7 +98,7 @@ enum Command {
         date: Option<NaiveDate>,
     },
     #[command(
-        about = "Exporte une pièce d'un dossier : le document unique (DCE), le cadre de réponse, l'avis d'appel public à la concurrence ou le bordereau des prix"
+        about = "Exporte une pièce d'un dossier : le document unique (DCE), le cadre de réponse, l'avis d'appel public à la concurrence, le bordereau des prix ; après la réception des offres, le rapport d'analyse, les lettres de rejet, la lettre d'attribution et l'avis d'attribution"
     )]
     Export {
         id: i64,
@@ -106,13 +106,13 @@ enum Command {
             long,
             value_enum,
             default_value = "dce",
-            help = "Pièce à exporter (zip : toutes les pièces, avec --piece dce)"
+            help = "Pièce à exporter (zip : toutes les pièces, avec --piece dce ; chaque lettre à part, avec --piece lettres ou attribution)"
         )]
         piece: ExportPiece,
         #[arg(
             long,
             value_enum,
-            help = "Format : pdf, docx, txt, zip (tout le dossier) ou xlsx (le tableur du bordereau des prix, à remplir par les entreprises)"
+            help = "Format : pdf, docx, txt, zip (tout le dossier ; pour les lettres, une lettre par fichier) ou xlsx (le tableur du bordereau des prix, à remplir par les entreprises)"
         )]
         format: ExportFormat,
         #[arg(
@@ -125,7 +125,7 @@ enum Command {
         out: PathBuf,
         #[arg(
             long = "final",
-            help = "Version à publier : sans filigrane, refusée s'il reste un point bloquant"
+            help = "Version à publier : sans filigrane, refusée s'il reste un point bloquant (sans effet sur les pièces de l'attribution, qui portent le filigrane « PROJET » tant que l'analyse des offres n'est pas terminée)"
         )]
         final_version: bool,
     },
@@ -204,6 +204,20 @@ enum ExportPiece {
         help = "la fiche de relecture : points à corriger, étapes incomplètes, commentaires ouverts (pdf ou docx)"
     )]
     Relecture,
+    #[value(
+        help = "le rapport d'analyse des offres : méthode, notes justifiées, alertes, classement, proposition d'attribution (pdf ou docx)"
+    )]
+    Rapport,
+    #[value(
+        help = "les lettres de rejet, une par candidat non retenu et par lot : en pdf ou docx, toutes à la suite, chacune sur une nouvelle page, pour imprimer et envoyer ; en zip, chaque lettre à part (pdf et docx), pour l'envoi par courriel ou sur la plateforme"
+    )]
+    Lettres,
+    #[value(
+        help = "la lettre d'attribution au candidat retenu de chaque lot : pièces à produire et délai (pdf, docx, ou zip : une lettre par lot)"
+    )]
+    Attribution,
+    #[value(help = "l'avis d'attribution, à publier (pdf, docx ou txt)")]
+    AvisAttribution,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -412,6 +426,27 @@ fn run(cli: Cli) -> Result<(), String> {
                 ExportPiece::Cadre => Piece::ResponseFrames,
                 ExportPiece::Avis => Piece::Notice,
                 ExportPiece::Prix => Piece::Prices,
+                ExportPiece::Rapport
+                | ExportPiece::Lettres
+                | ExportPiece::Attribution
+                | ExportPiece::AvisAttribution => {
+                    let piece = match piece {
+                        ExportPiece::Rapport => AwardPiece::Report,
+                        ExportPiece::Lettres => AwardPiece::Letters,
+                        ExportPiece::Attribution => AwardPiece::AwardLetter,
+                        _ => AwardPiece::AwardNotice,
+                    };
+                    if lot.is_some() {
+                        return Err(
+                            "--lot ne vaut que pour le bordereau des prix (--piece prix) ; les pièces de l'attribution couvrent tous les lots.".into(),
+                        );
+                    }
+                    let bytes = export::render_award_piece(&dossier, piece, format, today())
+                        .map_err(|e| e.to_string())?;
+                    export::write_atomic(&out, &bytes).map_err(|e| e.to_string())?;
+                    out!("{}", out.display());
+                    return Ok(());
+                }
                 ExportPiece::Relecture => {
                     let comments = store.comments(id).map_err(|e| e.to_string())?;
                     let findings = rules::check(&dossier, rules::judging_date(&dossier, today()));
