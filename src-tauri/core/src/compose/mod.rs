@@ -91,6 +91,7 @@ pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError
             subject: title.into(),
             author: dossier.buyer.name.clone(),
             language: "fr-FR".into(),
+            identifier: if piece == Piece::ResponseFrames { dossier.uid.clone() } else { String::new() },
         },
         cover: labels::cover(dossier, title, procedure_used(dossier)),
         running_header: labels::running_header(dossier),
