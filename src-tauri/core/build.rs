@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 fn main() {
-    let dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap())
-        .join("../../templates/canvas");
+    let dir =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../templates/canvas");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect())

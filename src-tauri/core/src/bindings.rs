@@ -3,6 +3,7 @@
 //! committed file `ui/src/lib/bindings.ts` is checked against this by a test.
 
 use crate::award::{Alert, AlertKind, LotRanking, RankedOffer, ScoreLine};
+use crate::canvas::{CanvasLine, Figure, LineAnswer, LineComparison, OfferFigure};
 use crate::clauses::{ClauseKind, LibraryClause};
 use crate::compare::{Change, SectionDiff, Segment, SegmentKind};
 use crate::compose::review::{
@@ -47,6 +48,9 @@ pub fn typescript() -> String {
         PriceFormula::decl(&cfg),
         AwardCriterion::decl(&cfg),
         FrameKind::decl(&cfg),
+        Direction::decl(&cfg),
+        ImpactTheme::decl(&cfg),
+        Measure::decl(&cfg),
         Question::decl(&cfg),
         Clause::decl(&cfg),
         InsertionClause::decl(&cfg),
@@ -122,6 +126,11 @@ pub fn typescript() -> String {
         IndicatorKind::decl(&cfg),
         Indicator::decl(&cfg),
         YearFigures::decl(&cfg),
+        CanvasLine::decl(&cfg),
+        Figure::decl(&cfg),
+        LineAnswer::decl(&cfg),
+        OfferFigure::decl(&cfg),
+        LineComparison::decl(&cfg),
     ];
     let mut out = String::from("// Generated from the Rust types by dce-core (src/bindings.rs). Do not edit:\n// run `DCE_UPDATE_GENERATED=1 cargo test -p dce-core --test generated` after changing a type.\n\n");
     for d in decls {

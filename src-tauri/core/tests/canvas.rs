@@ -83,7 +83,9 @@ fn every_sample_with_an_environmental_criterion_has_a_quantified_frame() {
         for q in &lines {
             let unit = &q.measure.as_ref().unwrap().unit;
             assert!(
-                doc.blocks.iter().any(|b| matches!(b, Block::Figure(f) if f.id == q.id && &f.unit == unit)),
+                doc.blocks
+                    .iter()
+                    .any(|b| matches!(b, Block::Figure(f) if f.id == q.id && &f.unit == unit)),
                 "{}: no figure box for {}",
                 s.name,
                 q.id
@@ -96,19 +98,38 @@ fn every_sample_with_an_environmental_criterion_has_a_quantified_frame() {
         let fields = pdf_fields(&doc);
         for q in &lines {
             let at = format!("{} / {}", s.name, q.id);
-            let f = doc.get_dictionary(fields[&q.id]).unwrap_or_else(|_| panic!("{at}"));
+            let f = doc
+                .get_dictionary(fields[&q.id])
+                .unwrap_or_else(|_| panic!("{at}"));
             assert_eq!(f.get(b"FT").unwrap().as_name().unwrap(), b"Tx", "{at}");
             let aa = f.get(b"AA").unwrap().as_dict().unwrap();
-            assert!(javascript(&doc, aa, b"F").starts_with("AFNumber_Format(2, 3,"), "{at}");
-            assert!(javascript(&doc, aa, b"K").starts_with("AFNumber_Keystroke(2, 3,"), "{at}");
-            let nm = doc.get_dictionary(fields[&format!("{}-non-mesure", q.id)]).unwrap();
+            assert!(
+                javascript(&doc, aa, b"F").starts_with("AFNumber_Format(2, 3,"),
+                "{at}"
+            );
+            assert!(
+                javascript(&doc, aa, b"K").starts_with("AFNumber_Keystroke(2, 3,"),
+                "{at}"
+            );
+            let nm = doc
+                .get_dictionary(fields[&format!("{}-non-mesure", q.id)])
+                .unwrap();
             assert_eq!(nm.get(b"FT").unwrap().as_name().unwrap(), b"Btn", "{at}");
-            let j = doc.get_dictionary(fields[&format!("{}-justification", q.id)]).unwrap();
+            let j = doc
+                .get_dictionary(fields[&format!("{}-justification", q.id)])
+                .unwrap();
             assert_eq!(j.get(b"FT").unwrap().as_name().unwrap(), b"Tx", "{at}");
-            assert!(j.get(b"AA").is_err(), "{at}: the justification is free text");
+            assert!(
+                j.get(b"AA").is_err(),
+                "{at}: the justification is free text"
+            );
         }
         let text = common::squeezed(&common::pdf_text(&pdf));
-        assert!(text.contains(&common::squeezed("Valeur chiffrée")), "{}", s.name);
+        assert!(
+            text.contains(&common::squeezed("Valeur chiffrée")),
+            "{}",
+            s.name
+        );
         for q in &lines {
             let unit = common::squeezed(&q.measure.as_ref().unwrap().unit);
             assert!(text.contains(&unit), "{}: unit {unit} not printed", s.name);
@@ -133,7 +154,11 @@ fn every_sample_with_an_environmental_criterion_has_a_quantified_frame() {
         let body = common::docx_text(&docx);
         for q in &lines {
             let unit = &q.measure.as_ref().unwrap().unit;
-            assert!(body.contains(&format!("\u{a0}\u{a0}{unit}")), "{}: {unit}", s.name);
+            assert!(
+                body.contains(&format!("\u{a0}\u{a0}{unit}")),
+                "{}: {unit}",
+                s.name
+            );
         }
         let core = common::docx_part(&docx, "docProps/core.xml");
         assert!(core.contains(&format!("<dc:identifier>{}</dc:identifier>", d.uid)));
@@ -205,18 +230,27 @@ fn fill_docx(docx: &[u8], text: &[(&str, &str)], ticked: &[&str]) -> Vec<u8> {
 }
 
 fn by_id(answers: &[LineAnswer]) -> HashMap<&str, &LineAnswer> {
-    answers.iter().map(|a| (a.question_id.as_str(), a)).collect()
+    answers
+        .iter()
+        .map(|a| (a.question_id.as_str(), a))
+        .collect()
 }
 
 /// What a firm answers on the catering canvas: a figure with a comma, one
 /// typed with its unit, one « non mesuré » ticked, one typed, one left empty.
 const TEXT: &[(&str, &str)] = &[
     ("rs-produits-durables", "62,5"),
-    ("rs-produits-durables-justification", "Relevé des achats 2025 : 62,5 % en valeur."),
+    (
+        "rs-produits-durables-justification",
+        "Relevé des achats 2025 : 62,5 % en valeur.",
+    ),
     ("rs-produits-bio", "28 %"),
     ("rs-km-livraison", "1 234"),
     ("rs-emballages-jetables", "non mesuré"),
-    ("rs-emballages-jetables-justification", "Nous commençons les pesées en janvier."),
+    (
+        "rs-emballages-jetables-justification",
+        "Nous commençons les pesées en janvier.",
+    ),
 ];
 const TICKED: &[&str] = &["rs-co2-livraisons-non-mesure"];
 
@@ -251,8 +285,8 @@ fn a_filled_pdf_frame_reads_back() {
     let empty = canvas::read_pdf(&d, &blank).unwrap();
     assert!(empty.iter().all(|a| a.figure == Figure::Missing));
 
-    let err = canvas::read_pdf(&d, &fill_pdf(&blank, &[("rs-km-livraison", "douze")], &[]))
-        .unwrap_err();
+    let err =
+        canvas::read_pdf(&d, &fill_pdf(&blank, &[("rs-km-livraison", "douze")], &[])).unwrap_err();
     assert_eq!(
         err,
         CanvasError::NotANumber {
@@ -261,7 +295,10 @@ fn a_filled_pdf_frame_reads_back() {
         }
     );
     let message = err.to_string();
-    assert!(message.contains("«\u{a0}douze\u{a0}» n’est pas un nombre"), "{message}");
+    assert!(
+        message.contains("«\u{a0}douze\u{a0}» n’est pas un nombre"),
+        "{message}"
+    );
     assert!(message.contains("par exemple 12,5"), "{message}");
 
     let both = fill_pdf(
@@ -284,7 +321,9 @@ fn a_filled_docx_frame_reads_back() {
 
     let empty = canvas::read_docx(&d, &blank).unwrap();
     assert!(
-        empty.iter().all(|a| a.figure == Figure::Missing && a.justification.is_empty()),
+        empty
+            .iter()
+            .all(|a| a.figure == Figure::Missing && a.justification.is_empty()),
         "the grey placeholders are not answers: {empty:?}"
     );
 
@@ -306,7 +345,10 @@ fn a_frame_of_another_dossier_is_refused() {
     let pdf = fill_pdf(&frames_pdf(&other), TEXT, TICKED);
     let err = canvas::read_pdf(&d, &pdf).unwrap_err();
     assert_eq!(err, CanvasError::WrongDossier);
-    assert!(err.to_string().contains("produit pour un autre dossier"), "{err}");
+    assert!(
+        err.to_string().contains("produit pour un autre dossier"),
+        "{err}"
+    );
     let docx = frames_docx(&other);
     assert_eq!(canvas::read_docx(&d, &docx), Err(CanvasError::WrongDossier));
 
@@ -346,9 +388,21 @@ fn two_read_back_offers_compare_line_by_line() {
     assert_eq!(rows.len(), 6);
     let row = |id: &str| rows.iter().find(|r| r.question_id == id).unwrap();
     let best = |id: &str| row(id).offers.iter().map(|o| o.best).collect::<Vec<_>>();
-    assert_eq!(best("rs-produits-durables"), [true, false], "62,5 % beats 55 %");
-    assert_eq!(best("rs-km-livraison"), [false, true], "18,4 km beats 1 234 km");
-    assert_eq!(best("rs-co2-livraisons"), [false, true], "non mesuré is never best");
+    assert_eq!(
+        best("rs-produits-durables"),
+        [true, false],
+        "62,5 % beats 55 %"
+    );
+    assert_eq!(
+        best("rs-km-livraison"),
+        [false, true],
+        "18,4 km beats 1 234 km"
+    );
+    assert_eq!(
+        best("rs-co2-livraisons"),
+        [false, true],
+        "non mesuré is never best"
+    );
     assert_eq!(row("rs-km-livraison").offers[1].offer, "Traiteur B");
     assert_eq!(row("rs-km-livraison").unit, "km par livraison");
 }

@@ -117,9 +117,20 @@ mod tests {
         };
         assert_eq!(best("rs-produits-bio"), [false, true], "higher is better");
         assert_eq!(best("rs-km-livraison"), [true, true], "a tie marks both");
-        assert_eq!(best("rs-co2-livraisons"), [false, true], "non mesuré is never best");
-        assert_eq!(best("rs-produits-durables"), [false, false], "nobody answered");
-        let row = rows.iter().find(|r| r.question_id == "rs-km-livraison").unwrap();
+        assert_eq!(
+            best("rs-co2-livraisons"),
+            [false, true],
+            "non mesuré is never best"
+        );
+        assert_eq!(
+            best("rs-produits-durables"),
+            [false, false],
+            "nobody answered"
+        );
+        let row = rows
+            .iter()
+            .find(|r| r.question_id == "rs-km-livraison")
+            .unwrap();
         assert_eq!(row.direction, Direction::LowerIsBetter);
         assert_eq!(row.unit, "km par livraison");
     }

@@ -140,7 +140,12 @@ pub fn proposed_lines(dossier: &Dossier) -> Vec<CanvasLine> {
 /// dossier has it, else the first environmental criterion (or its first
 /// sub-criterion), else nothing.
 pub fn criterion_for(dossier: &Dossier, line: &CanvasLine) -> Option<String> {
-    let env = || dossier.criteria.iter().filter(|c| c.kind.is_environmental());
+    let env = || {
+        dossier
+            .criteria
+            .iter()
+            .filter(|c| c.kind.is_environmental())
+    };
     if env().any(|c| c.subcriteria.iter().any(|s| s.id == line.subcriterion)) {
         return Some(line.subcriterion.clone());
     }
@@ -252,7 +257,11 @@ mod tests {
             for (q, l) in env.iter().zip(&defaults) {
                 let mut expected = question(l, &l.subcriterion, q.points);
                 expected.criterion_id = q.criterion_id.clone();
-                assert_eq!(**q, expected, "{}: sample question {}", c.purchase_type, q.id);
+                assert_eq!(
+                    **q, expected,
+                    "{}: sample question {}",
+                    c.purchase_type, q.id
+                );
             }
             // The lines' points add up to their sub-criteria's.
             for k in d.criteria.iter().filter(|k| k.kind.is_environmental()) {
@@ -276,7 +285,8 @@ mod tests {
     #[test]
     fn proposes_the_missing_lines_of_the_purchase_type_only() {
         let mut d = sample("restauration-scolaire");
-        d.questions.retain(|q| q.id != "rs-co2-livraisons" && q.id != "rs-produits-bio");
+        d.questions
+            .retain(|q| q.id != "rs-co2-livraisons" && q.id != "rs-produits-bio");
         let ids: Vec<String> = proposed_lines(&d).into_iter().map(|l| l.id).collect();
         assert_eq!(ids, ["rs-produits-bio", "rs-co2-livraisons"]);
         let line = canvas("restauration-scolaire")

@@ -163,8 +163,8 @@ pub fn read_docx(dossier: &Dossier, bytes: &[u8]) -> Result<Vec<LineAnswer>, Can
         f.read_to_string(&mut s).map_err(|e| not_docx(&e))?;
         Ok(Some(s))
     };
-    let document = part("word/document.xml")?
-        .ok_or_else(|| not_docx(&"word/document.xml manque"))?;
+    let document =
+        part("word/document.xml")?.ok_or_else(|| not_docx(&"word/document.xml manque"))?;
     let core = part("docProps/core.xml")?.unwrap_or_default();
     let mut filled = docx_controls(&document).map_err(|e| not_docx(&e))?;
     filled.identifier = docx_identifier(&core);
@@ -238,12 +238,14 @@ fn docx_controls(xml: &str) -> Result<Filled, quick_xml::Error> {
                     }
                     b"w:showingPlcHdr" => {
                         if let Some(s) = stack.last_mut() {
-                            s.placeholder = attr(e, b"w:val").is_none_or(|v| v != "0" && v != "false");
+                            s.placeholder =
+                                attr(e, b"w:val").is_none_or(|v| v != "0" && v != "false");
                         }
                     }
                     b"w14:checked" => {
                         if let Some(s) = stack.last_mut() {
-                            s.checkbox = Some(attr(e, b"w14:val").is_some_and(|v| v == "1" || v == "true"));
+                            s.checkbox =
+                                Some(attr(e, b"w14:val").is_some_and(|v| v == "1" || v == "true"));
                         }
                     }
                     b"w:t" if !empty => in_text = true,
@@ -257,7 +259,8 @@ fn docx_controls(xml: &str) -> Result<Filled, quick_xml::Error> {
             }
             Event::Text(t) if in_text => {
                 if let Some(s) = stack.last_mut().filter(|s| s.in_content) {
-                    s.text.push_str(&t.decode().map_err(quick_xml::Error::from)?);
+                    s.text
+                        .push_str(&t.decode().map_err(quick_xml::Error::from)?);
                 }
             }
             Event::GeneralRef(g) if in_text => {

@@ -129,7 +129,13 @@ pub fn figure_field(
         .paragraph()
         .add_structured_data_tag(sdt);
     if !f.unit.is_empty() {
-        p = p.add_run(text::run(&format!("\u{a0}\u{a0}{}", f.unit), RPr { bold: true, ..Default::default() }));
+        p = p.add_run(text::run(
+            &format!("\u{a0}\u{a0}{}", f.unit),
+            RPr {
+                bold: true,
+                ..Default::default()
+            },
+        ));
     }
     let frame = table::answer_box(p, LINE_H + 2 * 57, true);
     let control = Control::Text {

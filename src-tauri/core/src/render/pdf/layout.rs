@@ -29,10 +29,14 @@ pub struct HeadingMark {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
-    Text { multiline: bool },
+    Text {
+        multiline: bool,
+    },
     /// A one-line field that takes a number (its unit is drawn beside it).
     Number,
-    Check { checked: bool },
+    Check {
+        checked: bool,
+    },
 }
 
 /// A form field to create over a drawn box.
