@@ -156,6 +156,13 @@ pub fn check_dossier(state: State<'_, AppState>, id: i64) -> Reply<Vec<Finding>>
     ))
 }
 
+/// The impact canvas lines that fit the purchase and are not yet in the
+/// dossier, as environmental questions (core: `canvas::proposed_questions`).
+#[tauri::command]
+pub fn canvas_questions(dossier: Dossier) -> Vec<dce_core::model::Question> {
+    dce_core::canvas::proposed_questions(&dossier)
+}
+
 /// The procedure the dossier leads to, judged on its launch date (or today).
 #[tauri::command]
 pub fn procedure_advice(dossier: Dossier) -> ProcedureAdvice {

@@ -9,6 +9,7 @@ use crate::dialogs::{self, Filter};
 use crate::state::AppState;
 use chrono::{Local, NaiveDate};
 use dce_core::award::{self, LotRanking, OfferAction, OfferOutcome};
+use dce_core::export::{self, AwardPiece, Format};
 use dce_core::model::{Dossier, OfferPrice};
 use tauri::State;
 
@@ -56,4 +57,33 @@ pub fn read_offer_schedule(
     award::schedule_file_price(&dossier, lot, &path, variant)
         .map(Some)
         .map_err(user_message)
+}
+
+/// Writes an award document (report, letters, award letter, notice) of the
+/// dossier as the offers window shows it; `None` when the dialog was closed.
+#[tauri::command]
+pub fn export_award(
+    state: State<'_, AppState>,
+    dossier: Dossier,
+    piece: AwardPiece,
+    format: Format,
+) -> Reply<Option<String>> {
+    let today = Local::now().date_naive();
+    // Refused before the dialog opens when there is nothing to write.
+    let bytes = export::render_award_piece(&dossier, piece, format, today).map_err(user_message)?;
+    let extension = format.extension();
+    let filter_name = extension.to_uppercase();
+    let Some(path) = dialogs::save_path(
+        state.export_dir.as_deref(),
+        "Exporter le document d’attribution",
+        &export::award_file_name(&dossier, piece, format),
+        Filter {
+            name: &filter_name,
+            extension,
+        },
+    ) else {
+        return Ok(None);
+    };
+    export::write_atomic(&path, &bytes).map_err(user_message)?;
+    Ok(Some(path.display().to_string()))
 }

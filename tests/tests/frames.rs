@@ -1,5 +1,6 @@
 //! Response frames built from the criteria and the environmental impact
-//! canvas, in the real window, down to the exported document.
+//! canvas of the purchase type, in the real window, down to the exported
+//! document.
 
 use dce_e2e::{pdf_text, Harness};
 
@@ -9,26 +10,35 @@ async fn impact_canvas_and_questions_from_criteria_reach_the_document() {
     let app = harness.open_sample().await;
     app.click("step-frames").await;
 
+    // The school-catering sample already asks for the canvas's figures.
     app.click("frames-impact-canvas").await;
-    app.wait_text("frames-generated", "five canvas questions added", |t| {
-        t.contains("5 questions")
+    app.wait_text("frames-generated", "the canvas is already there", |t| {
+        t.contains("déjà dans le cadre environnemental")
     })
     .await;
-    // The sample has six questions: the canvas's last one is the eleventh.
-    app.wait_for("questions.environmental-item-10").await;
-    let prompt = app.value("field-questions[10].prompt").await;
+    // Remove its last line (the 8th question): the canvas proposes it again.
+    let removed = app.value("field-questions[7].prompt").await;
     assert!(
-        prompt.starts_with("Fin de vie"),
-        "the last canvas question, got {prompt:?}"
+        removed.starts_with("Émissions de gaz à effet de serre"),
+        "{removed:?}"
     );
+    app.click("remove-questions.environmental[7]").await;
+    app.wait_count("questions.environmental-item-7", 0).await;
+    app.click("frames-impact-canvas").await;
+    app.wait_text("frames-generated", "one canvas line added", |t| {
+        t.contains("(1 ligne(s) chiffrée(s))")
+    })
+    .await;
+    app.wait_for("questions.environmental-item-8").await;
+    assert_eq!(app.value("field-questions[8].prompt").await, removed);
     app.click("frames-impact-canvas").await;
     app.wait_text("frames-generated", "the canvas is not added twice", |t| {
         t.contains("déjà")
     })
     .await;
     assert!(
-        app.all("questions.environmental-item-11").await.is_empty(),
-        "no duplicate canvas"
+        app.all("questions.environmental-item-9").await.is_empty(),
+        "no duplicate canvas line"
     );
 
     // Every sub-criterion of the sample already has its question.
@@ -38,7 +48,7 @@ async fn impact_canvas_and_questions_from_criteria_reach_the_document() {
     })
     .await;
 
-    app.wait_text_eq("save-status", "Enregistré").await;
+    app.wait_saved().await;
     app.click("step-export").await;
     let pdf = harness.export(&app, "export-pdf", "pdf").await;
     let text = pdf_text(&pdf)
@@ -46,7 +56,8 @@ async fn impact_canvas_and_questions_from_criteria_reach_the_document() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(
-        text.contains("Fin de vie : indiquez la durée de vie prévue"),
-        "the canvas question is in the exported DCE"
+        text.contains("Émissions de gaz à effet de serre des livraisons sur une année scolaire"),
+        "the canvas line is in the exported DCE"
     );
+    assert!(text.contains("kg CO₂e par an"), "with its unit");
 }

@@ -2,9 +2,10 @@
 //! of the school-catering sample, scores every sub-criterion with a written
 //! reason beside the frame question it judges, and reads the ranking the
 //! DCE's formula gives, to the hundredth. A slip is refused in French and
-//! changes nothing; everything recorded survives leaving the dossier.
+//! changes nothing; the analysis report is exported; everything recorded
+//! survives leaving the dossier.
 
-use dce_e2e::{normalise, Harness, Session};
+use dce_e2e::{normalise, pdf_text, Harness, Session};
 
 /// The sample's six sub-criteria and their points (15, 15, 5; 12, 8, 5).
 const SUBS: [&str; 6] = [
@@ -110,6 +111,22 @@ async fn three_offers_are_recorded_scored_and_ranked_in_the_window() {
     }
     app.screenshot("offers-detail").await;
     app.wait_saved().await;
+
+    // The analysis report, from the offers as scored.
+    let report = harness.export(&app, "award-export", "pdf").await;
+    let text = normalise(&pdf_text(&report));
+    assert!(text.contains("Rapport d’analyse des offres"), "{text}");
+    for expected in [
+        "Cuisine des Coteaux",
+        "94,56",
+        "82,50",
+        "Réponse de l’offre 3 comparée au cadre.",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from the report: {text}"
+        );
+    }
 
     // Everything recorded is in the database: leave and come back.
     app.click("offers-close").await;

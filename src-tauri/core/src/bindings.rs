@@ -5,8 +5,10 @@
 use crate::award::{
     Alert, AlertKind, LotRanking, OfferAction, OfferOutcome, PriceEntry, RankedOffer, ScoreLine,
 };
+use crate::canvas::{CanvasLine, Figure, LineAnswer, LineComparison, OfferFigure};
 use crate::clauses::{ClauseKind, LibraryClause};
 use crate::compare::{Change, SectionDiff, Segment, SegmentKind};
+use crate::compose::award::AwardPiece;
 use crate::compose::review::{
     CommentView, Counts, FindingView, Group, ReviewSheet, ReviewStep, SummaryItem,
 };
@@ -49,6 +51,9 @@ pub fn typescript() -> String {
         PriceFormula::decl(&cfg),
         AwardCriterion::decl(&cfg),
         FrameKind::decl(&cfg),
+        Direction::decl(&cfg),
+        ImpactTheme::decl(&cfg),
+        Measure::decl(&cfg),
         Question::decl(&cfg),
         Clause::decl(&cfg),
         InsertionClause::decl(&cfg),
@@ -92,6 +97,7 @@ pub fn typescript() -> String {
         PriceEntry::decl(&cfg),
         OfferAction::decl(&cfg),
         OfferOutcome::decl(&cfg),
+        AwardPiece::decl(&cfg),
         DossierSummary::decl(&cfg),
         RevisionSummary::decl(&cfg),
         Comment::decl(&cfg),
@@ -127,6 +133,11 @@ pub fn typescript() -> String {
         IndicatorKind::decl(&cfg),
         Indicator::decl(&cfg),
         YearFigures::decl(&cfg),
+        CanvasLine::decl(&cfg),
+        Figure::decl(&cfg),
+        LineAnswer::decl(&cfg),
+        OfferFigure::decl(&cfg),
+        LineComparison::decl(&cfg),
     ];
     let mut out = String::from("// Generated from the Rust types by dce-core (src/bindings.rs). Do not edit:\n// run `DCE_UPDATE_GENERATED=1 cargo test -p dce-core --test generated` after changing a type.\n\n");
     for d in decls {

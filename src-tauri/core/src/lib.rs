@@ -3,6 +3,7 @@
 
 pub mod award;
 pub mod bindings;
+pub mod canvas;
 pub mod clauses;
 pub mod compare;
 pub mod compose;

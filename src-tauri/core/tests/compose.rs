@@ -19,6 +19,7 @@ fn text_of(doc: &dce_core::compose::document::Document) -> String {
             }
             Block::AnswerField(f) => out.push_str(&f.label),
             Block::Checkbox(c) => out.push_str(&c.label),
+            Block::Figure(f) => out.push_str(&format!("{} {}", f.label, f.unit)),
             Block::TableOfContents | Block::PageBreak => {}
         }
         out.push('\n');

@@ -220,7 +220,8 @@ fn response_frames_docx_has_a_fillable_field_per_question() {
 
 /// A bidder reads a question and answers below it: in every sample's
 /// response frames, each question's note (« Critère : … ») and its answer
-/// box are on the same page, and no page ends on a frame's title.
+/// box (for a canvas line: the figure, « non mesuré » and the
+/// justification) are on the same page, and no page ends on a frame's title.
 #[test]
 fn every_question_stays_on_one_page_with_its_answer_box() {
     for sample in dce_core::samples::all() {
@@ -229,9 +230,11 @@ fn every_question_stays_on_one_page_with_its_answer_box() {
         let pdf = dce_core::render::pdf::render(&doc, Default::default()).unwrap();
         let text = poppler("pdftotext", &pdf, &[]);
         for (n, page) in text.split('\u{c}').enumerate() {
+            // A canvas line's answer is its figure and its justification.
             assert_eq!(
                 page.matches("Critère :").count(),
-                page.matches("Réponse du candidat").count(),
+                page.matches("Réponse du candidat").count()
+                    + page.matches("Justification et mode de calcul").count(),
                 "{}, page {}: a question is cut from its answer box:\n{page}",
                 sample.name,
                 n + 1

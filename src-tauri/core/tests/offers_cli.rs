@@ -175,7 +175,7 @@ fn refused_commands_say_why_in_french_and_change_nothing() {
     assert!(refused(score("7", "tech-planning", "5", "x")).contains("pas d’offre n°\u{a0}7"));
     assert!(refused(score(&a, "inconnu", "5", "x")).contains("«\u{a0}inconnu\u{a0}»"));
     assert!(refused(score(&a, "prix", "5", "x")).contains("formule"));
-    assert!(refused(score(&a, "tech-planning", "beaucoup", "x")).contains("n'est pas un nombre"));
+    assert!(refused(score(&a, "tech-planning", "beaucoup", "x")).contains("n’est pas un nombre"));
     assert!(refused(score(&a, "tech-planning", "5", " ")).contains("Justifiez"));
     let no_lot = refused(common::dce(
         &db,

@@ -4,6 +4,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  AwardPiece,
   BackupInfo,
   Dossier,
   DossierSummary,
@@ -20,6 +21,7 @@ import type {
   PriceLine,
   Prices,
   ProcedureAdvice,
+  Question,
   RecoveryOffer,
   ReviewSheet,
   RevisionSummary,
@@ -60,6 +62,8 @@ export const api = {
   checkDossier: (id: number) => invoke<Finding[]>('check_dossier', { id }),
   /** Findings on the dossier as edited, before it is saved, and the state of each step. */
   checkDraft: (dossier: Dossier) => invoke<DraftCheck>('check_draft', { dossier }),
+  /** The impact canvas lines that fit the purchase and are not yet in the dossier, as questions (core: `canvas::proposed_questions`). */
+  canvasQuestions: (dossier: Dossier) => invoke<Question[]>('canvas_questions', { dossier }),
   procedureAdvice: (dossier: Dossier) => invoke<ProcedureAdvice>('procedure_advice', { dossier }),
   /** The title of the dossier's notice; rejects with why its procedure publishes none. */
   noticeTitle: (dossier: Dossier) => invoke<string>('notice_title', { dossier }),
@@ -108,6 +112,10 @@ export const api = {
   /** The price read from the firm's filled schedule, chosen in the open dialog; null when it was closed. */
   readOfferSchedule: (dossier: Dossier, lot: number | null, variant: boolean) =>
     invoke<OfferPrice | null>('read_offer_schedule', { dossier, lot, variant }),
+
+  /** An award document of the dossier as the offers window shows it; the written path, or null when the dialog was closed. */
+  exportAward: (dossier: Dossier, piece: AwardPiece, format: Format) =>
+    invoke<string | null>('export_award', { dossier, piece, format }),
 
   /** « Réinitialiser l'atelier »: deletes every workshop copy; resolves to how many. */
   resetWorkshop: () => invoke<number>('reset_workshop'),

@@ -151,6 +151,20 @@ price_formula?: PriceFormula, };
 
 export type FrameKind = "technical" | "environmental" | "social";
 
+export type Direction = "lower_is_better" | "higher_is_better";
+
+export type ImpactTheme = "energy" | "transport" | "materials" | "packaging_waste" | "end_of_life";
+
+export type Measure = { 
+/**
+ * Unit printed beside the figure, e.g. « kWh par an », « km par livraison ».
+ */
+unit: string, direction: Direction, theme: ImpactTheme, 
+/**
+ * One plain French sentence saying what is measured and why.
+ */
+explanation: string, };
+
 export type Question = { id: string, frame: FrameKind, 
 /**
  * The criterion or sub-criterion the answer is scored under.
@@ -163,7 +177,12 @@ evidence: string,
 /**
  * Length limit of the answer, in words; none means free length.
  */
-max_words: number | null, points: number, };
+max_words: number | null, points: number, 
+/**
+ * Set for a quantified line of the impact canvas: the answer is a
+ * figure with its unit. Absent in older files (free-text questions).
+ */
+measure?: Measure, };
 
 export type Clause = { title: string, text: string, };
 
@@ -537,6 +556,8 @@ export type OfferAction = { "kind": "add", lot: number | null, bidder: Bidder, r
 
 export type OfferOutcome = { dossier: Dossier, message: string, };
 
+export type AwardPiece = "report" | "letters" | "award_letter" | "award_notice";
+
 export type DossierSummary = { id: number, reference: string, object: string, buyer: string, updated_at: string, 
 /**
  * A workshop copy: deleted by « Réinitialiser l'atelier ».
@@ -852,4 +873,50 @@ innovation_goal: string, innovation_goal_reached: boolean,
  * The text alternative of the chart (its `aria-label`).
  */
 chart_label: string, };
+
+export type CanvasLine = { 
+/**
+ * Stable identifier; the question id and the field names derive from it.
+ */
+id: string, theme: ImpactTheme, 
+/**
+ * What is measured, as the frame's heading of the line.
+ */
+prompt: string, unit: string, direction: Direction, 
+/**
+ * The sub-criterion of the matching sample the line is scored under.
+ */
+subcriterion: string, 
+/**
+ * Evidence expected with the figure.
+ */
+evidence: string, 
+/**
+ * One plain French sentence: what the figure says and why it matters.
+ */
+explanation: string, 
+/**
+ * Proposed by default; other lines are offered on request.
+ */
+default: boolean, };
+
+export type Figure = { "kind": "value", "value": number } | { "kind": "not_measured" } | { "kind": "missing" };
+
+export type LineAnswer = { question_id: string, figure: Figure, justification: string, };
+
+export type OfferFigure = { 
+/**
+ * The offer as the caller names it (the firm's name).
+ */
+offer: string, figure: Figure, justification: string, 
+/**
+ * The best figure of the line (several offers when they tie).
+ */
+best: boolean, };
+
+export type LineComparison = { question_id: string, prompt: string, unit: string, theme: ImpactTheme, direction: Direction, 
+/**
+ * In the order the offers were given.
+ */
+offers: Array<OfferFigure>, };
 

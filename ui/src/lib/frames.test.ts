@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AwardCriterion, Dossier } from './bindings';
-import { frameOf, impactCanvas, questionsFromCriteria } from './frames';
+import { frameOf, questionsFromCriteria } from './frames';
 
 function dossierWith(criteria: AwardCriterion[], questions: Dossier['questions'] = []): Dossier {
   return { criteria, questions } as unknown as Dossier;
@@ -37,14 +37,5 @@ describe('questions from criteria', () => {
     expect(frameOf('life_cycle_cost')).toBe('environmental');
     expect(frameOf('innovation')).toBe('technical');
     expect(frameOf('price')).toBeNull();
-  });
-});
-
-describe('impact canvas', () => {
-  it('adds the five aspects once, scored under the chosen criterion', () => {
-    const first = impactCanvas(dossierWith([env]), 'env');
-    expect(first.map((q) => q.id)).toEqual(['impact-energie', 'impact-transport', 'impact-materiaux', 'impact-dechets', 'impact-fin-de-vie']);
-    expect(first.every((q) => q.frame === 'environmental' && q.criterion_id === 'env')).toBe(true);
-    expect(impactCanvas(dossierWith([env], first), 'env')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-// Response-frame questions generated from the award criteria, and the
-// environmental impact canvas. Pure functions: they return new questions,
-// the caller adds them to the dossier.
+// Response-frame questions generated from the award criteria (the impact
+// canvas comes from core: api.canvasQuestions). Pure functions: they return
+// new questions, the caller adds them to the dossier.
 import type { AwardCriterion, CriterionKind, Dossier, FrameKind, Question } from './bindings';
 import { newId } from './guide';
 
@@ -51,27 +51,4 @@ export function questionsFromCriteria(d: Dossier): Question[] {
     }
   }
   return out;
-}
-
-/** The impact canvas: one question per environmental aspect, asking for quantities. */
-export const IMPACT_CANVAS: { key: string; prompt: string }[] = [
-  { key: 'energie', prompt: 'Énergie : indiquez la consommation d’énergie prévue pour exécuter le marché (kWh ou litres de carburant par an) et les moyens de la réduire.' },
-  { key: 'transport', prompt: 'Transport : indiquez les distances parcourues (km par semaine), le nombre de trajets et l’énergie des véhicules.' },
-  { key: 'materiaux', prompt: 'Matériaux : indiquez la part (en %) de matériaux recyclés, réemployés ou biosourcés, et leur provenance.' },
-  { key: 'dechets', prompt: 'Déchets : indiquez les quantités de déchets attendues (kg ou m³), leur tri et les filières de valorisation.' },
-  { key: 'fin-de-vie', prompt: 'Fin de vie : indiquez la durée de vie prévue, la réparabilité et ce que deviennent les produits ou ouvrages en fin de vie.' },
-];
-
-/** The canvas questions not yet in the dossier, scored under `criterionId`. */
-export function impactCanvas(d: Dossier, criterionId: string): Question[] {
-  const present = new Set(d.questions.map((q) => q.id));
-  return IMPACT_CANVAS.filter((item) => !present.has(`impact-${item.key}`)).map((item) => ({
-    id: `impact-${item.key}`,
-    frame: 'environmental',
-    criterion_id: criterionId,
-    prompt: item.prompt,
-    evidence: '',
-    max_words: 200,
-    points: 0,
-  }));
 }

@@ -26,6 +26,10 @@ pub struct Meta {
     pub author: String,
     /// BCP 47 tag, always `fr-FR` for now.
     pub language: String,
+    /// The dossier's uid, on the pieces that are filled in and read back
+    /// (response frames), so a file of another dossier is recognised;
+    /// empty on the others.
+    pub identifier: String,
 }
 
 /// The front page.
@@ -54,6 +58,8 @@ pub enum Block {
     AnswerField(AnswerField),
     /// A box to tick, with its label.
     Checkbox(Checkbox),
+    /// A one-line box for a figure, with its unit beside it.
+    Figure(FigureField),
     PageBreak,
 }
 
@@ -144,6 +150,15 @@ pub struct AnswerField {
     pub placeholder: String,
     /// Height of the field, in text lines.
     pub lines: u16,
+}
+
+/// A number the bidder writes, in `unit`: the PDF field accepts numbers
+/// only (where the reader runs form scripts).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureField {
+    pub id: String,
+    pub label: String,
+    pub unit: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -22,6 +22,18 @@ pub struct QuestionView {
     criterion: String,
     /// Height of the answer box, from the length limit.
     lines: u32,
+    /// A quantified line of the impact canvas.
+    measure: Option<MeasureView>,
+    /// The canvas theme heading, on the first line of each theme.
+    theme_heading: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct MeasureView {
+    unit: String,
+    explanation: String,
+    /// « la valeur la plus basse est la meilleure ».
+    direction: &'static str,
 }
 
 const FRAMES: [(FrameKind, &str, &str); 3] = [
@@ -31,18 +43,34 @@ const FRAMES: [(FrameKind, &str, &str); 3] = [
 ];
 
 /// Frames with at least one question, in a fixed order.
+/// Within a frame, the free-text questions come first, then the canvas
+/// lines grouped by theme (in the order of the themes, each kept in the
+/// dossier's order).
 pub fn view(d: &Dossier) -> Vec<FrameView> {
     FRAMES
         .iter()
-        .map(|(kind, title, intro)| FrameView {
-            title,
-            intro,
-            questions: d
-                .questions
-                .iter()
-                .filter(|q| q.frame == *kind)
-                .map(|q| question(d, q))
-                .collect(),
+        .map(|(kind, title, intro)| {
+            let mut qs: Vec<&crate::model::Question> =
+                d.questions.iter().filter(|q| q.frame == *kind).collect();
+            qs.sort_by_key(|q| q.measure.as_ref().map(|m| m.theme));
+            let mut theme = None;
+            let questions = qs
+                .into_iter()
+                .map(|q| {
+                    let mut v = question(d, q);
+                    let this = q.measure.as_ref().map(|m| m.theme);
+                    if this.is_some() && this != theme {
+                        v.theme_heading = this.map(|t| t.label());
+                    }
+                    theme = this;
+                    v
+                })
+                .collect();
+            FrameView {
+                title,
+                intro,
+                questions,
+            }
         })
         .filter(|f| !f.questions.is_empty())
         .collect()
@@ -58,6 +86,12 @@ fn question(d: &Dossier, q: &crate::model::Question) -> QuestionView {
         criterion: criterion_label(d, &q.criterion_id),
         // About 25 words a line; between 4 and 16 lines.
         lines: q.max_words.map_or(8, |w| (w / 25).clamp(4, 16)),
+        measure: q.measure.as_ref().map(|m| MeasureView {
+            unit: m.unit.clone(),
+            explanation: m.explanation.clone(),
+            direction: m.direction.label(),
+        }),
+        theme_heading: None,
     }
 }
 

@@ -4,7 +4,8 @@
 //! tables, > notes), a paragraph that is exactly one directive becomes a
 //! special block:
 //! `[[toc]]`, `[[pagebreak]]`, `[[small]] text`,
-//! `[[field:ID:LINES|Label|Placeholder]]`, `[[checkbox:ID|Label]]`.
+//! `[[field:ID:LINES|Label|Placeholder]]`, `[[checkbox:ID|Label]]`,
+//! `[[figure:ID|Label|Unit]]`.
 
 use super::document::*;
 use crate::french::typography;
@@ -196,6 +197,14 @@ fn directive(plain: &str) -> Option<Block> {
                 label: label.into(),
                 placeholder: placeholder.into(),
                 lines,
+            }))
+        }
+        "figure" => {
+            let (label, unit) = rest.split_once('|').unwrap_or((rest, ""));
+            Some(Block::Figure(FigureField {
+                id: parts.next()?.to_string(),
+                label: label.into(),
+                unit: unit.into(),
             }))
         }
         "checkbox" => Some(Block::Checkbox(Checkbox {

@@ -68,6 +68,7 @@ pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError
             minijinja::context! {
                 procedure => procedure_view(procedure_used(dossier)),
                 price_files => Value::from(minijinja::value::Serde(file_names::price_files(dossier))),
+                direction_labels => direction_labels(),
                 ..statements::values(dossier)
             },
         )?,
@@ -92,6 +93,11 @@ pub fn compose(dossier: &Dossier, piece: Piece) -> Result<Document, ComposeError
             subject: title.into(),
             author: dossier.buyer.name.clone(),
             language: "fr-FR".into(),
+            identifier: if piece == Piece::ResponseFrames {
+                dossier.uid.clone()
+            } else {
+                String::new()
+            },
         },
         cover: labels::cover(dossier, title, procedure_used(dossier)),
         running_header: labels::running_header(dossier),
@@ -122,6 +128,23 @@ fn procedure_used(dossier: &Dossier) -> ProcedureChoice {
             ProcedureChoice::Mapa
         },
     )
+}
+
+/// How a canvas line is compared, by the direction's serialised name.
+fn direction_labels() -> Value {
+    use crate::model::Direction;
+    let labels: std::collections::BTreeMap<String, &str> =
+        [Direction::LowerIsBetter, Direction::HigherIsBetter]
+            .into_iter()
+            .map(|d| {
+                let key = serde_json::to_value(d)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                (key, d.label())
+            })
+            .collect();
+    Value::from(minijinja::value::Serde(labels))
 }
 
 /// What the templates say about the procedure used.

@@ -105,6 +105,7 @@ pub fn prices_document(dossier: &Dossier, only_lot: Option<u32>) -> Result<Docum
             subject: Piece::Prices.title().into(),
             author: dossier.buyer.name.clone(),
             language: "fr-FR".into(),
+            identifier: String::new(),
         },
         cover,
         running_header: labels::running_header(dossier),

@@ -36,6 +36,7 @@ pub fn review(
             subject: REVIEW_TITLE.into(),
             author: dossier.buyer.name.clone(),
             language: "fr-FR".into(),
+            identifier: String::new(),
         },
         cover: cover(dossier, &sheet, today),
         running_header: labels::running_header(dossier),

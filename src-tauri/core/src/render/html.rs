@@ -102,6 +102,14 @@ fn block_html(out: &mut String, block: &Block, doc: &Document) {
                 esc(&c.label)
             );
         }
+        Block::Figure(f) => {
+            let _ = write!(
+                out,
+                r#"<div class="doc-field doc-figure"><p class="doc-field-label">{}</p><p><span class="doc-field-box doc-figure-box">&nbsp;</span> {}</p></div>"#,
+                esc(&f.label),
+                esc(&f.unit)
+            );
+        }
         Block::PageBreak => out.push_str(r#"<hr class="doc-pagebreak">"#),
     }
 }
@@ -152,6 +160,7 @@ mod tests {
                 subject: "s".into(),
                 author: "a".into(),
                 language: "fr-FR".into(),
+                identifier: String::new(),
             },
             cover: Cover {
                 buyer: "Commune".into(),

@@ -224,6 +224,13 @@ fn finish(
     for key in empty {
         info.remove(&key);
     }
+    // The dossier a filled frame belongs to (canvas::read).
+    if !doc.meta.identifier.is_empty() {
+        info.set(
+            crate::canvas::read::PDF_DOSSIER_KEY,
+            outline::text_string(&doc.meta.identifier),
+        );
+    }
 
     // printpdf's /ID is random; this one is a digest of what the file
     // holds, so the same dossier gives the same bytes.

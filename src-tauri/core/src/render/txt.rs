@@ -75,6 +75,7 @@ fn block_text(block: &Block, doc: &Document) -> Option<String> {
             }
         }
         Block::Checkbox(c) => format!("{} {}", if c.checked { "☒" } else { "☐" }, c.label),
+        Block::Figure(f) => format!("{}{NBSP}: ………… {}", f.label, f.unit),
         Block::PageBreak => return None,
     };
     Some(text)
@@ -152,6 +153,7 @@ mod tests {
                 subject: "s".into(),
                 author: "a".into(),
                 language: "fr-FR".into(),
+                identifier: String::new(),
             },
             cover: Cover {
                 buyer: "Commune de Saint-Julien".into(),

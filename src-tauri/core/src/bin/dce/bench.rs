@@ -215,6 +215,7 @@ fn text_chars(doc: &Document) -> usize {
             }
             Block::AnswerField(a) => a.label.chars().count() + a.placeholder.chars().count(),
             Block::Checkbox(c) => c.label.chars().count(),
+            Block::Figure(f) => f.label.chars().count() + f.unit.chars().count(),
             Block::TableOfContents | Block::PageBreak => 0,
         })
         .sum()
@@ -288,6 +289,7 @@ fn grown(base: &Dossier, factor: usize) -> Dossier {
             evidence: "Note méthodologique".into(),
             max_words: Some(300),
             points: 1,
+            measure: None,
         });
         d.purchase.context.push_str(&format!(
             "\n\nParagraphe de contexte n° {i} : la commune précise ici les contraintes du site, les horaires d'accès, l'état des équipements existants, les attentes des usagers et l'historique du service, afin que chaque entreprise puisse chiffrer son offre en connaissance de cause et sans visite préalable obligatoire."

@@ -230,6 +230,7 @@ fn document(
             subject: kicker.into(),
             author: dossier.buyer.name.clone(),
             language: "fr-FR".into(),
+            identifier: String::new(),
         },
         cover: Cover {
             buyer: or_missing(&dossier.buyer.name),

@@ -373,6 +373,11 @@ pub fn core_properties(xml: &[u8], meta: &Meta) -> Result<Vec<u8>, RenderError> 
                     out.create_element(name)
                         .write_text_content(BytesText::new(&text))?;
                 }
+                // The dossier a filled frame belongs to (canvas::read).
+                if !meta.identifier.is_empty() {
+                    out.create_element("dc:identifier")
+                        .write_text_content(BytesText::new(&clean(&meta.identifier)))?;
+                }
             }
             _ => {}
         }
@@ -582,6 +587,7 @@ mod tests {
             subject: "L'objet".into(),
             author: "Commune\u{1}".into(),
             language: "fr-FR".into(),
+            identifier: String::new(),
         };
         let out = s(core_properties(xml.as_bytes(), &meta).unwrap());
         assert_eq!(

@@ -160,6 +160,17 @@ impl Writer {
                 self.push_table(blocks.frame, false);
                 self.push(blocks.gap);
             }
+            Block::Figure(f) => {
+                let id = self.id();
+                let brk = self.take_break();
+                let (blocks, control) = fields::figure_field(f, id, brk);
+                if let Some(label) = blocks.label {
+                    self.push(label);
+                }
+                self.plan.controls.push(control);
+                self.push_table(blocks.frame, false);
+                self.push(blocks.gap);
+            }
             Block::Checkbox(c) => {
                 let id = self.id();
                 let brk = self.take_break();

@@ -23,7 +23,7 @@ use super::additions::Control;
 use super::table;
 use super::text::{self, PPr, RPr};
 use super::xml::esc;
-use crate::compose::document::{AnswerField, Checkbox};
+use crate::compose::document::{AnswerField, Checkbox, FigureField};
 
 /// Word's own glyphs and font for checkbox content controls.
 const CHECKED: char = '\u{2612}';
@@ -101,6 +101,60 @@ pub fn answer_field(
         control,
     )
 }
+
+/// A figure: bold label, then a one-line box holding a plain-text control
+/// (grey « Nombre » until the bidder types) and the unit after it.
+pub fn figure_field(
+    f: &FigureField,
+    sdt_id: u32,
+    page_break_before: bool,
+) -> (AnswerBlocks, Control) {
+    let label = (!f.label.is_empty() || page_break_before).then(|| {
+        let ppr = PPr {
+            style: Some("FieldLabel"),
+            page_break_before,
+            ..Default::default()
+        };
+        text::paragraph(&ppr, &f.label, RPr::default())
+    });
+    let content = text::run(
+        FIGURE_PLACEHOLDER,
+        RPr {
+            style: Some(PLACEHOLDER_STYLE),
+            ..Default::default()
+        },
+    );
+    let sdt = StructuredDataTag::new().alias(esc(&f.id)).add_run(content);
+    let mut p = PPr::style("FieldText")
+        .paragraph()
+        .add_structured_data_tag(sdt);
+    if !f.unit.is_empty() {
+        p = p.add_run(text::run(
+            &format!("\u{a0}\u{a0}{}", f.unit),
+            RPr {
+                bold: true,
+                ..Default::default()
+            },
+        ));
+    }
+    let frame = table::answer_box(p, LINE_H + 2 * 57, true);
+    let control = Control::Text {
+        tag: f.id.clone(),
+        id: sdt_id,
+        placeholder: true,
+    };
+    (
+        AnswerBlocks {
+            label,
+            frame,
+            gap: table::gap_after_table(),
+        },
+        control,
+    )
+}
+
+/// Grey text of an empty figure box.
+pub const FIGURE_PLACEHOLDER: &str = "Nombre";
 
 /// A `w14:checkbox` control (Word 2010+; LibreOffice 7.4 reads it as a
 /// checkbox content control), followed by the label after a tab so wrapped

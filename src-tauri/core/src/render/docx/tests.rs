@@ -17,6 +17,7 @@ pub(super) fn sample_document() -> Document {
             subject: "Réfection de la toiture de l'école".into(),
             author: "Commune de Saint-Julien-des-Prés".into(),
             language: "fr-FR".into(),
+            identifier: String::new(),
         },
         cover: Cover {
             buyer: "Commune de Saint-Julien-des-Prés".into(),
@@ -99,6 +100,7 @@ fn empty_document() -> Document {
             subject: String::new(),
             author: String::new(),
             language: String::new(),
+            identifier: String::new(),
         },
         cover: Cover {
             buyer: String::new(),

@@ -68,6 +68,16 @@ fn check_appearance(doc: &mut Document, w: f32, h: f32, checked: bool) -> Object
     appearance(doc, w, h, s)
 }
 
+/// AFNumber_Format(decimals, separator style 3 = « 1234,56 », negative
+/// style, currency style, currency, currency before): the Acrobat forms API
+/// every form-filling reader implements.
+pub const NUMBER_FORMAT: &str = "AFNumber_Format(2, 3, 0, 0, \"\", true);";
+pub const NUMBER_KEYSTROKE: &str = "AFNumber_Keystroke(2, 3, 0, 0, \"\", true);";
+
+fn javascript(js: &str) -> lopdf::Dictionary {
+    dictionary! { "S" => "JavaScript", "JS" => Object::string_literal(js) }
+}
+
 pub fn add(doc: &mut Document, page_ids: &[ObjectId], fields: &[FieldMark]) -> lopdf::Result<()> {
     if fields.is_empty() {
         return Ok(());
@@ -117,6 +127,25 @@ pub fn add(doc: &mut Document, page_ids: &[ObjectId], fields: &[FieldMark]) -> l
                     d.set("TU", text_string(&f.placeholder));
                 }
                 d.set("AP", dictionary! { "N" => Object::Reference(ap) });
+            }
+            FieldKind::Number => {
+                let ap = appearance(doc, w, h, "/Tx BMC EMC".into());
+                d.set("FT", "Tx");
+                d.set("Ff", 0);
+                d.set("V", text_string(""));
+                d.set("DA", Object::string_literal("/Helv 10 Tf 0 g"));
+                d.set("MK", dictionary! { "BG" => vec![Object::Real(1.0)] });
+                d.set("TU", text_string(&f.placeholder));
+                d.set("AP", dictionary! { "N" => Object::Reference(ap) });
+                // Acrobat's number format: typed text must be a number,
+                // shown with a decimal comma and no thousands separator.
+                d.set(
+                    "AA",
+                    dictionary! {
+                        "F" => javascript(NUMBER_FORMAT),
+                        "K" => javascript(NUMBER_KEYSTROKE),
+                    },
+                );
             }
             FieldKind::Check { checked } => {
                 let on = check_appearance(doc, w, h, true);

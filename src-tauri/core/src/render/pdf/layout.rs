@@ -7,8 +7,14 @@ use super::paint::{Canvas, FontIds};
 use super::style::*;
 use super::text::{self, break_lines, Line};
 use crate::compose::document::{
-    AnswerField, Block, Checkbox, Document, Heading, List, Paragraph, ParagraphStyle,
+    AnswerField, Block, Checkbox, Document, FigureField, Heading, List, Paragraph, ParagraphStyle,
 };
+
+/// Side of a check box.
+const CHECK_BOX: f32 = 9.0;
+
+/// Grey text of an empty figure box.
+const FIGURE_PLACEHOLDER: &str = "Nombre";
 
 /// Where a heading was drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,8 +29,14 @@ pub struct HeadingMark {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKind {
-    Text { multiline: bool },
-    Check { checked: bool },
+    Text {
+        multiline: bool,
+    },
+    /// A one-line field that takes a number (its unit is drawn beside it).
+    Number,
+    Check {
+        checked: bool,
+    },
 }
 
 /// A form field to create over a drawn box.
@@ -151,6 +163,10 @@ impl<'a> Engine<'a> {
                     self.answer_field(a)
                 }
                 Block::Checkbox(c) => self.checkbox(c),
+                Block::Figure(f) => {
+                    self.ensure(self.figure_group_height(f, &doc.blocks[i + 1..]));
+                    self.figure(f)
+                }
                 Block::PageBreak => {
                     if !self.at_top() {
                         self.new_page();
@@ -472,6 +488,10 @@ impl<'a> Engine<'a> {
                 self.paragraph_height(p) + self.fields_run_height(tail)
             }
             [Block::AnswerField(_), ..] => self.fields_run_height(rest),
+            [Block::Paragraph(p), tail @ ..] if self.is_short(p) && Self::leads_to_figure(tail) => {
+                self.paragraph_height(p) + self.keep_after(tail)
+            }
+            [Block::Figure(f), tail @ ..] => self.figure_group_height(f, tail),
             [Block::Heading(h), tail @ ..] => {
                 let (_, _, _, before, _) = Self::heading_style(h.level);
                 before + self.heading_height(h) + self.keep_after(tail)
@@ -546,6 +566,7 @@ impl<'a> Engine<'a> {
             Block::Table(t) => super::table::min_start(self, t),
             Block::AnswerField(a) => self.answer_height(a),
             Block::Checkbox(_) => body_lh,
+            Block::Figure(f) => self.figure_height(f),
             Block::Heading(h) => {
                 let (_, _, _, before, _) = Self::heading_style(h.level);
                 before + self.heading_height(h) + 2.0 * body_lh
@@ -635,8 +656,125 @@ impl<'a> Engine<'a> {
         self.y = top + box_h + PARA_AFTER + 2.0;
     }
 
+    /// Short paragraphs (an explanation, the criterion note) then a figure:
+    /// they stay on the figure's page.
+    fn leads_to_figure(rest: &[Block]) -> bool {
+        match rest {
+            [Block::Figure(_), ..] => true,
+            [Block::Paragraph(_), tail @ ..] => Self::leads_to_figure(tail),
+            _ => false,
+        }
+    }
+
+    fn figure_height(&self, f: &FigureField) -> f32 {
+        let lh = line_height(BODY_SIZE);
+        let label = self
+            .title_lines(text::words_of(&f.label, Style::Bold), BODY_W, BODY_SIZE)
+            .len();
+        2.0 + label as f32 * lh + 3.0 + lh + 8.0
+    }
+
+    /// A figure, the « non mesuré » box and the justification after it are
+    /// one answer: they stay on one page.
+    fn figure_group_height(&self, f: &FigureField, rest: &[Block]) -> f32 {
+        let mut h = self.figure_height(f) + PARA_AFTER + 2.0;
+        let mut rest = rest;
+        if let [Block::Checkbox(c), tail @ ..] = rest {
+            h += self.checkbox_height(c);
+            rest = tail;
+        }
+        if let [Block::AnswerField(a), ..] = rest {
+            h += self.answer_height(a);
+        }
+        h.min(BODY_BOTTOM - BODY_TOP)
+    }
+
+    /// Bold label, a one-line box for the number and the unit beside it.
+    fn figure(&mut self, fig: &FigureField) {
+        const BOX_W: f32 = 130.0;
+        let lh = line_height(BODY_SIZE);
+        let label = self.title_lines(text::words_of(&fig.label, Style::Bold), BODY_W, BODY_SIZE);
+        let box_h = lh + 8.0;
+        self.space(2.0);
+        self.ensure(label.len() as f32 * lh + 3.0 + box_h);
+        let f = Flow {
+            x: MARGIN_X,
+            width: BODY_W,
+            size: BODY_SIZE,
+            color: TEXT,
+            justify: false,
+            note: None,
+            marker: None,
+        };
+        self.flow(&label, &f);
+        self.y += 3.0;
+        let top = self.y;
+        self.canvas()
+            .stroke_rect(MARGIN_X, top, BOX_W, box_h, RULE_GREY, 0.6);
+        let fonts = self.fonts;
+        let ph_size = 9.0;
+        let ph = self.lines(
+            text::words_of(FIGURE_PLACEHOLDER, Style::Italic),
+            BOX_W - 12.0,
+            ph_size,
+        );
+        if let Some(line) = ph.first() {
+            self.canvas().line(
+                fonts,
+                line,
+                MARGIN_X + 6.0,
+                top + 4.0 + baseline_offset(ph_size, line_height(ph_size)),
+                ph_size,
+                LIGHT_GREY,
+                BOX_W - 12.0,
+                false,
+            );
+        }
+        let unit_x = MARGIN_X + BOX_W + 6.0;
+        let unit_w = MARGIN_X + BODY_W - unit_x;
+        let unit = self.lines(text::words_of(&fig.unit, Style::Bold), unit_w, BODY_SIZE);
+        if let Some(line) = unit.first() {
+            self.canvas().line(
+                fonts,
+                line,
+                unit_x,
+                top + 4.0 + baseline_offset(BODY_SIZE, lh),
+                BODY_SIZE,
+                TEXT,
+                unit_w,
+                false,
+            );
+        }
+        self.fields.push(FieldMark {
+            id: fig.id.clone(),
+            page: self.page_index(),
+            rect: [
+                MARGIN_X,
+                PAGE_H - top - box_h,
+                MARGIN_X + BOX_W,
+                PAGE_H - top,
+            ],
+            kind: FieldKind::Number,
+            placeholder: FIGURE_PLACEHOLDER.to_string(),
+        });
+        self.y = top + box_h + PARA_AFTER;
+    }
+
+    fn checkbox_height(&self, c: &Checkbox) -> f32 {
+        let tx = MARGIN_X + CHECK_BOX + 7.0;
+        let n = self
+            .lines(
+                text::words_of(&c.label, Style::Regular),
+                MARGIN_X + BODY_W - tx,
+                BODY_SIZE,
+            )
+            .len()
+            .max(1);
+        n as f32 * line_height(BODY_SIZE) + 3.0
+    }
+
     fn checkbox(&mut self, c: &Checkbox) {
-        const BOX: f32 = 9.0;
+        const BOX: f32 = CHECK_BOX;
         let lh = line_height(BODY_SIZE);
         let tx = MARGIN_X + BOX + 7.0;
         let lines = self.lines(

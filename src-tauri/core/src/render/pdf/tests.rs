@@ -28,6 +28,7 @@ fn doc_with(blocks: Vec<Block>) -> Document {
             subject: "Réfection de la toiture de l'école".into(),
             author: "Commune de Saint-Julien-des-Prés".into(),
             language: "fr-FR".into(),
+            identifier: String::new(),
         },
         cover: Cover {
             buyer: "Commune de Saint-Julien-des-Prés".into(),
