@@ -406,3 +406,50 @@ fn two_read_back_offers_compare_line_by_line() {
     assert_eq!(row("rs-km-livraison").offers[1].offer, "Traiteur B");
     assert_eq!(row("rs-km-livraison").unit, "km par livraison");
 }
+
+#[test]
+fn the_command_line_compares_the_filled_frames_of_two_firms() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dce.db");
+    let created = common::dce(&db, &["new", "--sample", "restauration-scolaire"]);
+    let id = String::from_utf8(created.stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    let shown = common::dce(&db, &["show", &id]);
+    let d: Dossier = serde_json::from_slice(&shown.stdout).unwrap();
+    let a = dir.path().join("Cuisine A.pdf");
+    std::fs::write(&a, fill_pdf(&frames_pdf(&d), TEXT, TICKED)).unwrap();
+    let b = dir.path().join("Traiteur B.docx");
+    let b_filled = fill_docx(&frames_docx(&d), &[("rs-km-livraison", "18,4")], &[]);
+    std::fs::write(&b, b_filled).unwrap();
+
+    let out = common::dce(
+        &db,
+        &["canevas", &id, a.to_str().unwrap(), b.to_str().unwrap()],
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains(
+            "Distance parcourue par livraison, aller et retour depuis la cuisine (km par livraison)\n  Cuisine A\u{a0}: 1\u{202f}234\n  Traiteur B\u{a0}: 18,4 — meilleure valeur\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("  Cuisine A\u{a0}: non mesuré\n"), "{text}");
+    assert!(
+        text.contains("  Traiteur B\u{a0}: sans réponse\n"),
+        "{text}"
+    );
+
+    // The frame of another dossier is refused, in French, naming the file.
+    let other = dir.path().join("Autre.pdf");
+    std::fs::write(&other, frames_pdf(&sample("restauration-scolaire"))).unwrap();
+    let out = common::dce(&db, &["canevas", &id, other.to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(
+        err.contains("Autre.pdf") && err.contains("dossier"),
+        "{err}"
+    );
+}

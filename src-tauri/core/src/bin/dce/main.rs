@@ -16,6 +16,7 @@ macro_rules! out {
 }
 
 mod bench;
+mod canvas;
 mod figures;
 mod offers;
 mod prices;
@@ -182,6 +183,16 @@ enum Command {
         )]
         csv: Option<PathBuf>,
     },
+    #[command(
+        about = "Canevas d'impacts : compare ligne par ligne les chiffres des cadres de réponse environnementaux remplis par les entreprises (PDF ou DOCX, chaque fichier nommé d'après l'entreprise)"
+    )]
+    Canevas {
+        id: i64,
+        #[arg(required = true, value_name = "FICHIER")]
+        files: Vec<PathBuf>,
+        #[arg(long, help = "Sortie JSON")]
+        json: bool,
+    },
     #[command(about = "Affiche le schéma JSON du format .dce")]
     Schema,
     #[command(
@@ -280,6 +291,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Prices { command } => prices::run(open(cli.db)?, command)?,
         Command::Offer { command } => offers::run(open(cli.db)?, command, now, today())?,
         Command::Offers { id, json } => offers::list(open(cli.db)?, id, json)?,
+        Command::Canevas { id, files, json } => canvas::run(open(cli.db)?, id, &files, json)?,
         Command::Figures { year, json, csv } => {
             figures::run(open(cli.db)?, year, json, csv.as_deref())?
         }
