@@ -592,10 +592,10 @@ impl<'a> Engine<'a> {
             + 8.0
     }
 
-    fn answer_field(&mut self, a: &AnswerField) {
+    /// A field's bold label, kept on the page of the box of height `box_h` below it.
+    fn field_label(&mut self, label: &str, box_h: f32) {
         let lh = line_height(BODY_SIZE);
-        let label = self.title_lines(text::words_of(&a.label, Style::Bold), BODY_W, BODY_SIZE);
-        let box_h = Self::answer_lines(a) as f32 * lh + 8.0;
+        let label = self.title_lines(text::words_of(label, Style::Bold), BODY_W, BODY_SIZE);
         self.space(2.0);
         self.ensure(label.len() as f32 * lh + 3.0 + box_h);
         let f = Flow {
@@ -609,6 +609,12 @@ impl<'a> Engine<'a> {
         };
         self.flow(&label, &f);
         self.y += 3.0;
+    }
+
+    fn answer_field(&mut self, a: &AnswerField) {
+        let lh = line_height(BODY_SIZE);
+        let box_h = Self::answer_lines(a) as f32 * lh + 8.0;
+        self.field_label(&a.label, box_h);
         if self.y + box_h > BODY_BOTTOM && !self.at_top() {
             self.new_page();
         }
@@ -693,21 +699,8 @@ impl<'a> Engine<'a> {
     fn figure(&mut self, fig: &FigureField) {
         const BOX_W: f32 = 130.0;
         let lh = line_height(BODY_SIZE);
-        let label = self.title_lines(text::words_of(&fig.label, Style::Bold), BODY_W, BODY_SIZE);
         let box_h = lh + 8.0;
-        self.space(2.0);
-        self.ensure(label.len() as f32 * lh + 3.0 + box_h);
-        let f = Flow {
-            x: MARGIN_X,
-            width: BODY_W,
-            size: BODY_SIZE,
-            color: TEXT,
-            justify: false,
-            note: None,
-            marker: None,
-        };
-        self.flow(&label, &f);
-        self.y += 3.0;
+        self.field_label(&fig.label, box_h);
         let top = self.y;
         self.canvas()
             .stroke_rect(MARGIN_X, top, BOX_W, box_h, RULE_GREY, 0.6);
